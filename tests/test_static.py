@@ -1,0 +1,118 @@
+"""Static checks of the addons: access rules, manifests, translations, data files."""
+
+import ast
+import csv
+import importlib.util
+import os
+import re
+
+import pytest
+from conftest import ADDONS, ROOT
+
+spec = importlib.util.spec_from_file_location(
+    "oca_checks", os.path.join(ROOT, "tools", "oca_checks.py")
+)
+oca_checks = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(oca_checks)
+
+MODEL_NAME_RE = re.compile(r"^\s+_name\s*=\s*[\"']([\w.]+)[\"']", re.M)
+
+
+def manifest(addon):
+    with open(os.path.join(ROOT, addon, "__manifest__.py"), encoding="utf-8") as f:
+        return ast.literal_eval(f.read())
+
+
+def test_addons_present():
+    assert "sgz_stations" in ADDONS
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_manifest(addon):
+    m = manifest(addon)
+    assert re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", m["version"])
+    assert m["license"] in {"LGPL-3", "AGPL-3"}
+    assert m["installable"] is True
+    for dep in m["depends"]:
+        if dep.startswith("sgz_"):
+            assert ADDONS.index(dep) >= 0
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_model_has_access_rules(addon):
+    models = set()
+    for folder, _dirs, files in os.walk(os.path.join(ROOT, addon, "models")):
+        for name in files:
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    models.update(MODEL_NAME_RE.findall(f.read()))
+    assert models, f"{addon} defines no model"
+    with open(
+        os.path.join(ROOT, addon, "security", "ir.model.access.csv"), encoding="utf-8"
+    ) as f:
+        rows = list(csv.DictReader(f))
+    covered = {r["model_id:id"].split(".")[-1] for r in rows}
+    missing = {m for m in models if "model_" + m.replace(".", "_") not in covered}
+    assert not missing, f"models without access rules: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_addon_files_pass_xml_csv_po_checks(addon):
+    problems = []
+    oca_checks.check_addon(os.path.join(ROOT, addon), problems)
+    assert problems == []
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_zh_cn_translation_complete(addon):
+    import polib
+
+    po_path = os.path.join(ROOT, addon, "i18n", "zh_CN.po")
+    pot_path = os.path.join(ROOT, addon, "i18n", f"{addon}.pot")
+    assert os.path.exists(po_path), f"{addon} has no i18n/zh_CN.po"
+    po = polib.pofile(po_path)
+    empty = [e.msgid for e in po if e.msgid and not e.msgstr and not e.obsolete]
+    assert empty == []
+    if os.path.exists(pot_path):
+        pot_ids = {e.msgid for e in polib.pofile(pot_path) if e.msgid}
+        missing = pot_ids - {e.msgid for e in po}
+        assert not missing, f"msgids of the .pot missing from zh_CN.po: {missing}"
+
+
+def test_checker_finds_problems(tmp_path):
+    addon = tmp_path / "sgz_fake"
+    (addon / "views").mkdir(parents=True)
+    (addon / "__manifest__.py").write_text(
+        "{'name': 'x', 'data': ['views/a.xml', 'views/missing.xml']}"
+    )
+    (addon / "views" / "a.xml").write_text(
+        '<odoo><data><record id="r" model="m"><field name="x"/><field name="x"/>'
+        '</record><record id="r" model="m"/></data><tree/></odoo>'
+    )
+    (addon / "views" / "b.xml").write_text("<odoo>")
+    problems = []
+    oca_checks.check_addon(str(addon), problems)
+    text = "\n".join(problems)
+    for code in (
+        "manifest-data-missing",
+        "xml-deprecated-data-node",
+        "xml-duplicate-fields",
+        "xml-duplicate-record-id",
+        "xml-deprecated-tree-attribute",
+        "xml-syntax-error",
+        "file-not-used",
+    ):
+        assert code in text, code
+
+
+def test_checker_po_placeholders(tmp_path):
+    po = tmp_path / "zh_CN.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#, python-format\n"
+        'msgid "%(count)s volunteers"\nmsgstr "%(cnt)s 名志愿者"\n',
+        encoding="utf-8",
+    )
+    problems = []
+    oca_checks.check_po(str(po), problems)
+    assert problems and "po-python-parse-format" in problems[0]
