@@ -224,8 +224,12 @@ def odoo_conf(name):
     return path
 
 
-def odoo_cmd(conf, *args):
-    return [sys.executable, os.path.join(ODOO_PATH, "odoo-bin"), "-c", conf, *args]
+def odoo_cmd(conf, *args, command=None):
+    """odoo-bin [command] -c conf args...: a sub-command must come first."""
+    head = [sys.executable, os.path.join(ODOO_PATH, "odoo-bin")]
+    if command:
+        head.append(command)
+    return [*head, "-c", conf, *args]
 
 
 def run_odoo_logged(conf, args, logname):
@@ -274,7 +278,21 @@ env.cr.commit()
 """
 
 
+def check_port_free(port):
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            die(
+                f"port {port} on 127.0.0.1 is already in use (another Odoo?): stop "
+                "that server or set SGZ_HTTP_PORT to a free port."
+            )
+
+
 def cmd_run(args):
+    check_port_free(HTTP_PORT)
     ensure_postgres()
     conf = odoo_conf("run")
     mods = ",".join(addons())
@@ -301,7 +319,7 @@ def cmd_run(args):
             drop_db(DEMO_DB)
             die(f"installing the addons failed: read {logpath}.")
         subprocess.run(
-            odoo_cmd(conf, "shell", "-d", DEMO_DB, "--no-http"),
+            odoo_cmd(conf, "-d", DEMO_DB, "--no-http", command="shell"),
             input=SET_LANG_SNIPPET,
             text=True,
             check=True,

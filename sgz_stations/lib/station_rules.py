@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 MIN_OFFICE_AREA = 20.0  # m², L11
 MIN_STAFF = 2  # L14
 MIN_VOLUNTEERS = 30  # L14
-MIN_GOVERNMENT_TEAM = 4  # L20: 政府主导 运营团队不少于4人
+MIN_GOVERNMENT_TEAM = 4  # L17: 政府主导 运营团队不少于4人
 OPEN_FROM = 9.0  # L24: 周一至周五 9:00-18:00
 OPEN_TO = 18.0
 SIGNBOARD_SUFFIX = "社会工作服务站"  # L12

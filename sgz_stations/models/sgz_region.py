@@ -23,7 +23,7 @@ class SgzRegion(models.Model):
     _parent_name = "parent_id"
     _parent_store = True
     _rec_name = "complete_name"
-    _order = "complete_name"
+    _order = "code"
 
     name = fields.Char(required=True)
     code = fields.Char(

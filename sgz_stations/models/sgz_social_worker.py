@@ -15,7 +15,7 @@ EDUCATION = [
 CERTIFICATES = [
     ("none", "None"),
     ("assistant", "Assistant Social Worker"),
-    ("social_worker", "Social Worker"),
+    ("social_worker", "Social Worker (Intermediate)"),
     ("senior", "Senior Social Worker"),
 ]
 
@@ -44,18 +44,19 @@ class SgzSocialWorker(models.Model):
         default="agency",
         tracking=True,
         help="Agency-dispatched social workers or civil-affairs staff converted to "
-        "station posts (L14, L110).",
+        "station posts (L14, L111).",
     )
     agency_id = fields.Many2one(
         "res.partner",
         string="Employer Agency",
+        default=lambda self: self.env.user.sgz_agency_id,
         tracking=True,
         index=True,
         domain=[("is_sgz_agency", "=", True)],
     )
     government_role = fields.Char(
         help="E.g. social-assistance assistant, civil-affairs clerk, children's "
-        "supervisor (L110).",
+        "supervisor (L111).",
     )
     role = fields.Selection(
         [

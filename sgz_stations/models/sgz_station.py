@@ -223,13 +223,13 @@ class SgzStation(models.Model):
         if code == "team":
             return _(
                 "A government-led station needs an operating team of at least "
-                "%(min)s; it has %(count)s (L20).",
+                "%(min)s; it has %(count)s (L17).",
                 **params,
             )
         if code == "certified":
             return _(
                 "No staff member holds a social-worker certificate; an agency-run "
-                "station needs at least one (L21)."
+                "station needs at least one (L18)."
             )
         if code == "volunteers":
             return _(
