@@ -98,9 +98,7 @@ class ResPartner(models.Model):
     def _compute_sgz_is_barred(self):
         today = fields.Date.context_today(self)
         for partner in self:
-            partner.sgz_is_barred = bool(
-                partner.sgz_barred_until and partner.sgz_barred_until >= today
-            )
+            partner.sgz_is_barred = partner._sgz_barred_on(today)
 
     def _search_sgz_is_barred(self, operator, value):
         if operator not in ("=", "!="):
@@ -174,11 +172,16 @@ class ResPartner(models.Model):
         if self.sgz_credit_code:
             self.sgz_credit_code = uscc.compact(self.sgz_credit_code)
 
+    def _sgz_barred_on(self, on_date):
+        """True when the agency may not take station projects on ``on_date`` (L171)."""
+        self.ensure_one()
+        return bool(self.sgz_barred_until and self.sgz_barred_until >= on_date)
+
     def _sgz_check_not_barred(self, on_date=None):
         """Raise when the agency is barred on ``on_date`` (default today)."""
         on_date = on_date or fields.Date.context_today(self)
         for partner in self:
-            if partner.sgz_barred_until and partner.sgz_barred_until >= on_date:
+            if partner._sgz_barred_on(on_date):
                 raise ValidationError(
                     _(
                         "%(agency)s is barred from station projects until %(date)s "

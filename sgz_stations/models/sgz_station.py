@@ -149,6 +149,14 @@ class SgzStation(models.Model):
     # ------------------------------------------------------------------
     @api.depends("region_id", "region_id.parent_path", "region_id.complete_name")
     def _compute_signboard_expected(self):
+        # read every region of every lineage in one query, not one per station
+        lineage_ids = {
+            int(i)
+            for path in self.region_id.mapped("parent_path")
+            for i in (path or "").strip("/").split("/")
+            if i
+        }
+        self.env["sgz.region"].browse(lineage_ids).mapped("name")
         for station in self:
             station.signboard_expected = (
                 station_rules.expected_signboard(station.region_id.lineage_names())
@@ -182,7 +190,6 @@ class SgzStation(models.Model):
     def _compliance_issue_codes(self):
         """The unmet rules of ``station_rules`` for this station, as (code, params)."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
         facts = station_rules.StationFacts(
             level=self.level,
             office_area=self.office_area,
@@ -197,10 +204,8 @@ class SgzStation(models.Model):
             open_from=self.open_from,
             open_to=self.open_to,
             operating_mode=self.operating_mode,
-            agency_barred=bool(
-                self.agency_id.sgz_barred_until
-                and self.agency_id.sgz_barred_until >= today
-            ),
+            agency_barred=bool(self.agency_id)
+            and self.agency_id._sgz_barred_on(fields.Date.context_today(self)),
         )
         return station_rules.station_issues(facts)
 

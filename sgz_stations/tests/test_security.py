@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import SgzStationsCase
 
@@ -52,6 +52,19 @@ class TestSecurity(SgzStationsCase):
             self.station2.with_user(self.agency_user).read(["name"])
         with self.assertRaises(AccessError):
             self.grade_other.with_user(self.agency_user).read(["grade"])
+
+    def test_agency_user_without_agency_sees_nothing(self):
+        lost = new_test_user(
+            self.env, "sgz_agency_none", groups="sgz_stations.group_agency_user"
+        )
+        government_station = self.env["sgz.station"].create(
+            self._station_vals(name="政府站", agency_id=False, region_id=self.township2.id)
+        )
+        env = self.env(user=lost)
+        self.assertNotIn(government_station, env["sgz.station"].search([]))
+        self.assertFalse(env["sgz.station"].search([]))
+        self.assertFalse(env["sgz.social.worker"].search([]))
+        self.assertFalse(env["sgz.agency.grade"].search([]))
 
     def test_agency_user_manages_own_workers_only(self):
         Worker = self.env["sgz.social.worker"].with_user(self.agency_user)

@@ -158,6 +158,31 @@ class TestStation(SgzStationsCase):
             self.env["sgz.station"]._cron_recompute_compliance()
             self.assertTrue(self.station.is_compliant, self.station.compliance_issues)
 
+    def test_compliance_refresh_queries_do_not_grow_with_stations(self):
+        Station = self.env["sgz.station"]
+        townships = self.env["sgz.region"].create(
+            [
+                {
+                    "name": f"测试街道{i}",
+                    "code": f"95301029{i:02d}",
+                    "level": "township",
+                    "parent_id": self.county.id,
+                }
+                for i in range(30)
+            ]
+        )
+        Station.create(
+            [
+                self._station_vals(name=f"批量站{i}", region_id=region.id)
+                for i, region in enumerate(townships)
+            ]
+        )
+        self.env.invalidate_all()
+        # one batch of reads whatever the number of stations (32 here)
+        with self.assertQueryCount(__system__=8):
+            Station._cron_recompute_compliance()
+            self.env.flush_all()
+
     def test_form_creates_station(self):
         with Form(self.env["sgz.station"]) as form:
             form.name = "表单站"
