@@ -7,7 +7,12 @@ set -euo pipefail
 SGZ_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SGZ_DEFAULT_ODOO_PATH=/opt/odoo18
 
-sgz_die() { echo "错误 / error: $*" >&2; exit 2; }
+sgz_die() {
+  echo "错误 / error: $*" >&2
+  # the test command always ends with its tally line
+  [ "${SGZ_CMD:-}" = test ] && echo "0 passed, 1 failed"
+  exit 2
+}
 
 # 1. Odoo 18.0 source tree: $ODOO_PATH, else the documented default location.
 ODOO_PATH="${ODOO_PATH:-$SGZ_DEFAULT_ODOO_PATH}"

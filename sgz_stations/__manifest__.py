@@ -4,7 +4,6 @@
     "social workers and the service catalogue of Kunming's operating guide",
     "version": "18.0.1.0.0",
     "category": "Services/Social Work Stations",
-    "website": "https://github.com/sgz-odoo/sgz",
     "author": "sgz contributors",
     "license": "LGPL-3",
     "application": True,

@@ -525,6 +525,9 @@ def cmd_test(args):
     except StageFailed as exc:
         print(f"\n失败 / FAILED: {exc}")
         rc = 1
+    except SystemExit as exc:  # die(): a missing prerequisite, already explained
+        tally.add(0, 1)
+        rc = exc.code or 2
     print(f"\n({time.time() - t0:.0f}s)")
     print(tally.line())
     sys.exit(rc)

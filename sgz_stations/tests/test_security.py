@@ -58,7 +58,9 @@ class TestSecurity(SgzStationsCase):
             self.env, "sgz_agency_none", groups="sgz_stations.group_agency_user"
         )
         government_station = self.env["sgz.station"].create(
-            self._station_vals(name="政府站", agency_id=False, region_id=self.township2.id)
+            self._station_vals(
+                name="政府站", agency_id=False, region_id=self.township2.id
+            )
         )
         env = self.env(user=lost)
         self.assertNotIn(government_station, env["sgz.station"].search([]))
