@@ -189,7 +189,7 @@ def drop_db(name):
 # ---------------------------------------------------------------------------
 # Odoo
 # ---------------------------------------------------------------------------
-def odoo_conf(name):
+def odoo_conf(name, http_port=HTTP_PORT):
     p = pg_params()
     path = os.path.join(LOCAL, f"odoo-{name}.conf")
     addons_path = ",".join(
@@ -214,7 +214,7 @@ def odoo_conf(name):
         f"db_password = {p['password'] or 'False'}",
         f"data_dir = {os.path.join(LOCAL, 'odoo-data')}",
         "http_interface = 127.0.0.1",
-        f"http_port = {HTTP_PORT}",
+        f"http_port = {http_port}",
         f"admin_passwd = {admin_passwd}",
         "list_db = False",
         "max_cron_threads = 1",
@@ -276,6 +276,14 @@ admin.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
 env["res.users"].search([("share", "=", False)]).write({"lang": "zh_CN"})
 env.cr.commit()
 """
+
+
+def free_port():
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def check_port_free(port):
@@ -430,7 +438,9 @@ def stage_pytest(tally):
 def stage_odoo(tally):
     stage("Odoo tests: install with demo data and --test-enable")
     ensure_postgres()
-    conf = odoo_conf("test")
+    # --test-enable serves HTTP (for HttpCase) even with --no-http: take a free
+    # port so that a running `bin/run` on 8069 does not collide with the tests.
+    conf = odoo_conf("test", http_port=free_port())
     mods = addons()
     tags = ",".join(f"/{m}" for m in mods)
     suffix = f"{os.getpid()}"
