@@ -316,6 +316,14 @@ class SgzStation(models.Model):
                     )
                 )
 
+    @api.constrains("agency_id", "region_id", "company_id")
+    def _check_staff_still_fit(self):
+        """The assignment rules hold from both sides: changing the station's
+        operator or region re-checks the workers already on it."""
+        for station in self:
+            for worker in station.worker_ids:
+                worker._check_assignment_to(station)
+
     @api.constrains("agency_id")
     def _check_agency(self):
         for station in self.filtered("agency_id"):

@@ -85,6 +85,18 @@ class TestSocialWorker(SgzStationsCase):
         worker.invalidate_recordset()
         self.assertFalse(worker.station_id)
 
+    def test_station_changes_recheck_its_staff(self):
+        worker = self._assign()
+        with self.assertRefused(ValidationError, "is run by"):
+            self.station.agency_id = self.agency2
+        with self.assertRefused(ValidationError, "outside the worker's service region"):
+            self.station.write(
+                {"region_id": self.township2.id, "signboard_text": False}
+            )
+        self.station.invalidate_recordset()
+        self.assertEqual(self.station.agency_id, self.agency)
+        self.assertEqual(worker.station_id, self.station)
+
     def test_agency_required_for_dispatched_worker(self):
         with self.assertRefused(ValidationError, "Employer Agency"):
             self.env["sgz.social.worker"].create(self._worker_vals(agency_id=False))
