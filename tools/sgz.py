@@ -478,6 +478,8 @@ def stage_odoo(tally):
             if not m:
                 tally.add(0, 1)
                 raise StageFailed(f"Odoo did not report test results: read {logpath}")
+            if not failed:  # the install or the log failed, not a test: count it
+                tally.add(0, 1)
             raise StageFailed(f"Odoo tests or install failed: read {logpath}")
         if int(m.group(3)) == 0:
             tally.add(0, 1)

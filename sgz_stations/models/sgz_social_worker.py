@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..lib import worker_rules
+from .sgz_checks import check_not_negative
 
 EDUCATION = [
     ("primary", "Primary School"),
@@ -300,13 +301,4 @@ class SgzTrainingRecord(models.Model):
 
     @api.constrains("hours")
     def _check_hours(self):
-        for rec in self:
-            if rec.hours < 0:
-                raise ValidationError(
-                    _(
-                        "Hours of training %(training)s: cannot be negative "
-                        "(%(hours)s).",
-                        training=rec.name,
-                        hours=rec.hours,
-                    )
-                )
+        check_not_negative(self, ["hours"])

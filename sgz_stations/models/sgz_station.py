@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib import station_rules
+from .sgz_checks import check_not_negative
 
 STATION_LEVELS = [
     ("city", "City Supervision Centre"),
@@ -264,25 +265,7 @@ class SgzStation(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("office_area", "volunteer_count")
     def _check_non_negative(self):
-        for station in self:
-            if station.office_area < 0:
-                raise ValidationError(
-                    _(
-                        "Office Area of %(station)s: the area cannot be negative "
-                        "(%(value)s m²).",
-                        station=station.name,
-                        value=station.office_area,
-                    )
-                )
-            if station.volunteer_count < 0:
-                raise ValidationError(
-                    _(
-                        "Volunteers of %(station)s: the number cannot be negative "
-                        "(%(value)s).",
-                        station=station.name,
-                        value=station.volunteer_count,
-                    )
-                )
+        check_not_negative(self, ["office_area", "volunteer_count"])
 
     @api.constrains("open_from", "open_to")
     def _check_opening_hours(self):
