@@ -11,3 +11,10 @@ class ResUsers(models.Model):
         help="The contracted agency this user works for. Users of the agency groups "
         "see only this agency's records.",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "sgz_agency_id" in vals:
+            # record rules read user.sgz_agency_id and are cached per user
+            self.env.registry.clear_cache()
+        return res

@@ -68,6 +68,12 @@ class TestSecurity(SgzStationsCase):
         self.assertFalse(env["sgz.social.worker"].search([]))
         self.assertFalse(env["sgz.agency.grade"].search([]))
 
+    def test_moving_a_user_to_another_agency_changes_what_they_see(self):
+        Station = self.env["sgz.station"].with_user(self.agency_user)
+        self.assertEqual(Station.search([]), self.station)
+        self.agency_user.sgz_agency_id = self.agency2
+        self.assertEqual(Station.search([]), self.station2)
+
     def test_agency_user_manages_own_workers_only(self):
         Worker = self.env["sgz.social.worker"].with_user(self.agency_user)
         mine = Worker.create({"name": "新社工", "agency_id": self.agency.id})
