@@ -11,6 +11,10 @@ GRADES = [
     ("fail", "Fail"),
 ]
 BAR_YEARS = 2  # L171
+BUREAU_GROUPS = (
+    "sgz_stations.group_officer,sgz_stations.group_supervisor,"
+    "sgz_stations.group_auditor"
+)
 
 
 class ResPartner(models.Model):
@@ -60,6 +64,8 @@ class ResPartner(models.Model):
         string="Last Evaluation Grade",
         compute="_compute_sgz_last_grade",
         store=True,
+        # agencies see their own grades (sgz.agency.grade, record rules), not others'
+        groups=BUREAU_GROUPS,
     )
     sgz_barred_until = fields.Date(
         string="Barred Until",

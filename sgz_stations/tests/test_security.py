@@ -87,6 +87,11 @@ class TestSecurity(SgzStationsCase):
         with self.assertRaises(AccessError):
             mine.unlink()
 
+    def test_agency_user_cannot_read_other_agencies_grades(self):
+        with self.assertRaises(AccessError):
+            self.agency2.with_user(self.agency_user).read(["sgz_last_grade"])
+        self.assertEqual(self.agency2.with_user(self.auditor).sgz_last_grade, "pass")
+
     def test_agency_user_cannot_change_registry(self):
         with self.assertRaises(AccessError):
             self.station.with_user(self.agency_user).write({"volunteer_count": 99})
