@@ -1,8 +1,9 @@
 {
     "name": "Social Work Stations (社工站)",
     "summary": "Regions, social-work stations and their staffing rules, agencies, "
-    "social workers and the service catalogue of Kunming's operating guide",
-    "version": "18.0.1.0.0",
+    "social workers, the service catalogue, service projects with activities, monthly "
+    "briefs, evaluations and change requests (Kunming's operating guide)",
+    "version": "18.0.1.1.0",
     "category": "Services/Social Work Stations",
     "author": "sgz contributors",
     "license": "LGPL-3",
@@ -15,12 +16,17 @@
         "security/sgz_stations_rules.xml",
         "data/sgz_service_catalogue_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_sequence_data.xml",
+        "data/sgz_evaluation_template_data.xml",
         "views/sgz_region_views.xml",
         "views/sgz_station_views.xml",
         "views/res_partner_views.xml",
         "views/sgz_social_worker_views.xml",
         "views/sgz_service_catalogue_views.xml",
         "views/res_users_views.xml",
+        "views/sgz_activity_views.xml",
+        "views/sgz_project_views.xml",
+        "views/sgz_evaluation_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -16,6 +16,8 @@ oca_checks = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(oca_checks)
 
 MODEL_NAME_RE = re.compile(r"^\s+_name\s*=\s*[\"']([\w.]+)[\"']", re.M)
+# A class body up to the next top-level statement: abstract models need no access rows.
+CLASS_RE = re.compile(r"^class \w+\(models\.(\w+)\):\n(.*?)(?=^\S|\Z)", re.M | re.S)
 
 
 def manifest(addon):
@@ -45,7 +47,9 @@ def test_every_model_has_access_rules(addon):
         for name in files:
             if name.endswith(".py"):
                 with open(os.path.join(folder, name), encoding="utf-8") as f:
-                    models.update(MODEL_NAME_RE.findall(f.read()))
+                    for kind, body in CLASS_RE.findall(f.read()):
+                        if kind != "AbstractModel":
+                            models.update(MODEL_NAME_RE.findall(body))
     assert models, f"{addon} defines no model"
     with open(
         os.path.join(ROOT, addon, "security", "ir.model.access.csv"), encoding="utf-8"

@@ -4,3 +4,10 @@ from . import sgz_service_catalogue
 from . import res_partner
 from . import sgz_station
 from . import sgz_social_worker
+from . import res_company
+from . import sgz_project
+from . import sgz_activity
+from . import sgz_monthly_report
+from . import sgz_evaluation
+from . import sgz_change_request
+from . import sgz_project_report

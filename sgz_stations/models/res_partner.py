@@ -265,6 +265,9 @@ class SgzAgencyGrade(models.Model):
         string="Evaluated Project",
         help="The project or evaluation this grade comes from.",
     )
+    evaluation_id = fields.Many2one(
+        "sgz.evaluation", readonly=True, ondelete="restrict", index="btree_not_null"
+    )
     note = fields.Text()
 
     @api.model_create_multi

@@ -4,3 +4,7 @@ from . import test_agency
 from . import test_social_worker
 from . import test_security
 from . import test_translation
+from . import test_project
+from . import test_evaluation
+from . import test_change_request
+from . import test_lifecycle

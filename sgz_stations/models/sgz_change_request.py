@@ -1,0 +1,468 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .sgz_checks import check_not_negative
+from .sgz_project import (
+    ACTIVE_STATES,
+    ACTIVITY_TYPES,
+    MANAGER,
+    SUPERVISOR,
+    require_group,
+)
+
+SECTIONS = [
+    ("beneficiaries", "Beneficiaries"),
+    ("objectives", "Project Objectives"),
+    ("plan", "Implementation Plan"),
+    ("budget", "Budget"),
+    ("period", "Service Period"),
+    ("staff", "Staff"),
+    ("other", "Other"),
+]
+CR_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Awaiting Supervisor"),
+    ("supervisor_approved", "Awaiting Bureau"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+]
+
+
+class SgzChangeRequest(models.Model):
+    """项目变更申请审批表 (L4140-4160): supervisor, then bureau; only then applied."""
+
+    _name = "sgz.change.request"
+    _description = "Project Change Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(
+        string="Number", readonly=True, copy=False, default=lambda self: _("New")
+    )
+    project_id = fields.Many2one(
+        "sgz.project",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("state", "in", ACTIVE_STATES)],
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True
+    )
+    agency_id = fields.Many2one(
+        related="project_id.agency_id", store=True, index=True, string="Agency"
+    )
+    currency_id = fields.Many2one(related="project_id.currency_id")
+    date = fields.Date(string="Filed on", default=fields.Date.context_today)
+    requested_by = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True
+    )
+    state = fields.Selection(
+        CR_STATES, default="draft", required=True, readonly=True, tracking=True
+    )
+    line_ids = fields.One2many(
+        "sgz.change.request.line", "request_id", string="Changed Sections", copy=True
+    )
+    # Structured changes, applied to the project on approval.
+    new_date_start = fields.Date(string="New Start Date")
+    new_date_end = fields.Date(string="New End Date")
+    new_target_beneficiaries = fields.Integer(string="New Expected Beneficiaries")
+    new_target_beneficiaries_mid = fields.Integer(
+        string="New Expected Beneficiaries by Mid-term"
+    )
+    add_worker_ids = fields.Many2many(
+        "sgz.social.worker",
+        "sgz_change_request_add_worker_rel",
+        string="Team Members Joining",
+    )
+    remove_worker_ids = fields.Many2many(
+        "sgz.social.worker",
+        "sgz_change_request_remove_worker_rel",
+        string="Team Members Leaving",
+    )
+    target_ids = fields.One2many(
+        "sgz.change.request.target",
+        "request_id",
+        string="New Activity Targets",
+        help="When filled, these replace all of the project's activity targets.",
+    )
+    supervisor_opinion = fields.Text(string="Supervisor's Opinion")
+    supervisor_user_id = fields.Many2one(
+        "res.users", string="Reviewed by (Supervisor)", readonly=True, copy=False
+    )
+    supervisor_date = fields.Date(
+        string="Supervisor Review Date", readonly=True, copy=False
+    )
+    bureau_opinion = fields.Text(string="Bureau's Opinion")
+    bureau_user_id = fields.Many2one(
+        "res.users", string="Decided by (Bureau)", readonly=True, copy=False
+    )
+    bureau_date = fields.Date(string="Bureau Decision Date", readonly=True, copy=False)
+    applied_summary = fields.Text(readonly=True, copy=False)
+
+    @api.constrains("new_target_beneficiaries", "new_target_beneficiaries_mid")
+    def _check_counts(self):
+        check_not_negative(
+            self, ["new_target_beneficiaries", "new_target_beneficiaries_mid"]
+        )
+
+    @api.constrains("new_date_start", "new_date_end")
+    def _check_period(self):
+        for request in self:
+            start = request.new_date_start or request.project_id.date_start
+            end = request.new_date_end or request.project_id.date_end
+            if end < start:
+                raise ValidationError(
+                    _(
+                        "New service period of %(request)s: the end %(end)s is before "
+                        "the start %(start)s.",
+                        request=request.name,
+                        end=end,
+                        start=start,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "sgz.change.request"
+                )
+        requests = super().create(vals_list)
+        for request in requests:
+            if request.project_id.state not in ACTIVE_STATES:
+                raise UserError(
+                    _(
+                        "Change requests are for projects in progress; %(project)s is "
+                        "not.",
+                        project=request.project_id.display_name,
+                    )
+                )
+        return requests
+
+    def write(self, vals):
+        if not self.env.context.get("sgz_cr_workflow"):
+            # each tier writes its own opinion only
+            if "supervisor_opinion" in vals:
+                require_group(self.env, SUPERVISOR)
+            if "bureau_opinion" in vals:
+                require_group(self.env, MANAGER)
+            for request in self:
+                editable = {
+                    "draft": None,
+                    "submitted": {"supervisor_opinion"},
+                    "supervisor_approved": {"bureau_opinion"},
+                }.get(request.state, set())
+                if editable is not None and set(vals) - editable - {
+                    "message_main_attachment_id"
+                }:
+                    raise UserError(
+                        _(
+                            "%(request)s is %(state)s; its content can no longer "
+                            "change.",
+                            request=request.name,
+                            state=request._state_label(),
+                        )
+                    )
+        return super().write(vals)
+
+    def unlink(self):
+        for request in self:
+            if request.state != "draft":
+                raise UserError(
+                    _(
+                        "%(request)s has been submitted; it cannot be deleted.",
+                        request=request.name,
+                    )
+                )
+        return super().unlink()
+
+    def _state_label(self):
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _expect_state(self, state, message):
+        for request in self:
+            if request.state != state:
+                raise UserError(
+                    message % {"request": request.name, "state": request._state_label()}
+                )
+
+    # ----------------------------------------------------------------- workflow
+    def action_submit(self):
+        self._expect_state(
+            "draft", _("%(request)s has already been submitted (now: %(state)s).")
+        )
+        for request in self:
+            if not request.line_ids:
+                raise UserError(
+                    _(
+                        "%(request)s: list at least one changed section with its "
+                        "original text, the new text and the reason.",
+                        request=request.name,
+                    )
+                )
+            request._check_applicable()
+        self.with_context(sgz_cr_workflow=True).write({"state": "submitted"})
+        return True
+
+    def action_supervisor_approve(self):
+        require_group(self.env, SUPERVISOR)
+        self._expect_state(
+            "submitted",
+            _(
+                "%(request)s is not waiting for the supervisor's review (now: "
+                "%(state)s)."
+            ),
+        )
+        self._require_opinion("supervisor_opinion")
+        self.with_context(sgz_cr_workflow=True).write(
+            {
+                "state": "supervisor_approved",
+                "supervisor_user_id": self.env.uid,
+                "supervisor_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_supervisor_reject(self):
+        require_group(self.env, SUPERVISOR)
+        self._expect_state(
+            "submitted",
+            _(
+                "%(request)s is not waiting for the supervisor's review (now: "
+                "%(state)s)."
+            ),
+        )
+        self._require_opinion("supervisor_opinion")
+        self.with_context(sgz_cr_workflow=True).write(
+            {
+                "state": "rejected",
+                "supervisor_user_id": self.env.uid,
+                "supervisor_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_bureau_approve(self):
+        require_group(self.env, MANAGER)
+        self._expect_state(
+            "supervisor_approved",
+            _(
+                "%(request)s is not waiting for the bureau's decision (now: "
+                "%(state)s); "
+                "the supervisor reviews first."
+            ),
+        )
+        self._require_opinion("bureau_opinion")
+        for request in self:
+            summary = request._apply()
+            request.with_context(sgz_cr_workflow=True).write(
+                {
+                    "state": "approved",
+                    "bureau_user_id": self.env.uid,
+                    "bureau_date": fields.Date.context_today(self),
+                    "applied_summary": summary,
+                }
+            )
+        return True
+
+    def action_bureau_reject(self):
+        require_group(self.env, MANAGER)
+        self._expect_state(
+            "supervisor_approved",
+            _(
+                "%(request)s is not waiting for the bureau's decision (now: "
+                "%(state)s); "
+                "the supervisor reviews first."
+            ),
+        )
+        self._require_opinion("bureau_opinion")
+        self.with_context(sgz_cr_workflow=True).write(
+            {
+                "state": "rejected",
+                "bureau_user_id": self.env.uid,
+                "bureau_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def _require_opinion(self, fname):
+        for request in self:
+            if not (request[fname] or "").strip():
+                raise UserError(
+                    _(
+                        "%(request)s: write the %(field)s before deciding.",
+                        request=request.name,
+                        field=request._fields[fname]._description_string(self.env),
+                    )
+                )
+
+    # -------------------------------------------------------------- application
+    def _project_vals(self):
+        vals = {}
+        if self.new_date_start:
+            vals["date_start"] = self.new_date_start
+        if self.new_date_end:
+            vals["date_end"] = self.new_date_end
+        if self.new_target_beneficiaries:
+            vals["target_beneficiaries"] = self.new_target_beneficiaries
+        if self.new_target_beneficiaries_mid:
+            vals["target_beneficiaries_mid"] = self.new_target_beneficiaries_mid
+        return vals
+
+    def _check_applicable(self):
+        """What can be said before the decision: the team changes make sense."""
+        project = self.project_id
+        on_team = project.member_ids.worker_id
+        already = self.add_worker_ids & on_team
+        absent = self.remove_worker_ids - on_team
+        if already or absent:
+            raise UserError(
+                _(
+                    "%(request)s: %(workers)s cannot join or leave the team of "
+                    "%(project)s as requested (already on it, or not on it).",
+                    request=self.name,
+                    workers=", ".join((already | absent).mapped("name")),
+                    project=project.display_name,
+                )
+            )
+        if project.state not in ACTIVE_STATES:
+            raise UserError(
+                _(
+                    "%(project)s is no longer in progress; the change cannot apply.",
+                    project=project.display_name,
+                )
+            )
+
+    def _apply(self):
+        """Change the project in one step; any refusal leaves everything unchanged."""
+        self.ensure_one()
+        self._check_applicable()
+        project = self.project_id.with_context(
+            sgz_change_request_apply=self.id, mail_notrack=False
+        )
+        before = {
+            "period": f"{project.date_start} - {project.date_end}",
+            "targets": f"{project.target_beneficiaries}/"
+            f"{project.target_beneficiaries_mid}",
+        }
+        vals = self._project_vals()
+        commands = [
+            fields.Command.create({"worker_id": w.id}) for w in self.add_worker_ids
+        ]
+        commands += [
+            fields.Command.unlink(m.id)
+            for m in project.member_ids
+            if m.worker_id in self.remove_worker_ids
+        ]
+        if commands:
+            vals["member_ids"] = commands
+        if self.target_ids:
+            vals["target_ids"] = [fields.Command.clear()] + [
+                fields.Command.create(
+                    {
+                        "domain_id": t.domain_id.id,
+                        "activity_type": t.activity_type,
+                        "sessions": t.sessions,
+                        "beneficiaries": t.beneficiaries,
+                        "attendances": t.attendances,
+                    }
+                )
+                for t in self.target_ids
+            ]
+        if vals:
+            project.write(vals)
+        summary = _(
+            "Applied %(request)s. Period %(old_period)s -> %(start)s - %(end)s; "
+            "expected "
+            "beneficiaries (total/mid-term) %(old_targets)s -> %(total)s/%(mid)s; "
+            "joining: %(joining)s; leaving: %(leaving)s; activity targets replaced: "
+            "%(targets)s.",
+            request=self.name,
+            old_period=before["period"],
+            start=project.date_start,
+            end=project.date_end,
+            old_targets=before["targets"],
+            total=project.target_beneficiaries,
+            mid=project.target_beneficiaries_mid,
+            joining=", ".join(self.add_worker_ids.mapped("name")) or "-",
+            leaving=", ".join(self.remove_worker_ids.mapped("name")) or "-",
+            targets=_("yes") if self.target_ids else _("no"),
+        )
+        project.message_post(body=summary)
+        return summary
+
+
+class SgzChangeRequestLine(models.Model):
+    _name = "sgz.change.request.line"
+    _description = "Change Request Section"
+    _order = "request_id, sequence, id"
+
+    request_id = fields.Many2one(
+        "sgz.change.request", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    section = fields.Selection(SECTIONS, required=True)
+    original_text = fields.Text(string="Original Text", required=True)
+    new_text = fields.Text(string="Changed To", required=True)
+    reason = fields.Text(required=True)
+
+    def _check_request_draft(self):
+        for request in self.request_id:
+            if request.state != "draft":
+                raise UserError(
+                    _(
+                        "%(request)s has been submitted; its sections can no longer "
+                        "change.",
+                        request=request.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_request_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_request_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_request_draft()
+        return super().unlink()
+
+
+class SgzChangeRequestTarget(models.Model):
+    _name = "sgz.change.request.target"
+    _description = "Change Request Activity Target"
+
+    request_id = fields.Many2one(
+        "sgz.change.request", required=True, ondelete="cascade", index=True
+    )
+    domain_id = fields.Many2one(
+        "sgz.service.domain", string="Service Domain", required=True
+    )
+    activity_type = fields.Selection(ACTIVITY_TYPES, required=True)
+    sessions = fields.Integer(string="Planned Sessions")
+    beneficiaries = fields.Integer(string="Planned Beneficiaries")
+    attendances = fields.Integer(string="Planned Attendances")
+
+    @api.constrains("sessions", "beneficiaries", "attendances")
+    def _check_counts(self):
+        check_not_negative(self, ["sessions", "beneficiaries", "attendances"])
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        SgzChangeRequestLine._check_request_draft(lines)
+        return lines
+
+    def write(self, vals):
+        SgzChangeRequestLine._check_request_draft(self)
+        return super().write(vals)
+
+    def unlink(self):
+        SgzChangeRequestLine._check_request_draft(self)
+        return super().unlink()

@@ -1,0 +1,334 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..lib import evaluation_rules
+from .sgz_project import ACTIVITY_TYPES, OFFICER, SUPERVISOR, require_group
+
+
+class SgzMonthlyReport(models.Model):
+    """月度工作简报 (L166, L2798): one per project per month, due the next month."""
+
+    _name = "sgz.monthly.report"
+    _description = "Monthly Work Brief"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "month desc, project_id"
+
+    project_id = fields.Many2one(
+        "sgz.project", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True
+    )
+    agency_id = fields.Many2one(
+        related="project_id.agency_id", store=True, index=True, string="Agency"
+    )
+    month = fields.Date(required=True, readonly=True, help="First day of the month.")
+    due_date = fields.Date(compute="_compute_due_date", store=True, index=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("reviewed", "Reviewed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    submit_date = fields.Date(readonly=True, copy=False)
+    submitted_by = fields.Many2one("res.users", readonly=True, copy=False)
+    is_late = fields.Boolean(
+        string="Submitted Late",
+        compute="_compute_is_late",
+        store=True,
+        help="Submitted after its due date; counts against 上报资料 in evaluations.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="Still not submitted after its due date.",
+    )
+    reminder_sent = fields.Boolean(readonly=True, copy=False)
+    work_summary = fields.Text(
+        string="Work of the Month",
+        help="Visits, services, reception and activities of the month.",
+    )
+    highlights = fields.Text(string="Highlights and Key Work")
+    next_month_plan = fields.Text(string="Plan for Next Month")
+    line_ids = fields.One2many(
+        "sgz.monthly.report.line", "report_id", string="Activity Figures"
+    )
+    review_note = fields.Text(string="Supervisor's Comments")
+    reviewed_by = fields.Many2one("res.users", readonly=True, copy=False)
+    review_date = fields.Date(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "month_unique",
+            "unique(project_id, month)",
+            "A project has one monthly report per month.",
+        ),
+    ]
+
+    @api.depends("project_id.code", "month")
+    def _compute_display_name(self):
+        for report in self:
+            report.display_name = _(
+                "%(project)s monthly brief %(year)s-%(month)02d",
+                project=report.project_id.code or report.project_id.name,
+                year=report.month.year,
+                month=report.month.month,
+            )
+
+    @api.depends("month", "project_id.report_due_day")
+    def _compute_due_date(self):
+        for report in self:
+            report.due_date = evaluation_rules.report_due_date(
+                report.month, report.project_id.report_due_day or 1
+            )
+
+    @api.depends("submit_date", "due_date")
+    def _compute_is_late(self):
+        for report in self:
+            report.is_late = bool(
+                report.submit_date and report.submit_date > report.due_date
+            )
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for report in self:
+            report.is_overdue = report.state == "draft" and report.due_date < today
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on Overdue."))
+        domain = [
+            ("state", "=", "draft"),
+            ("due_date", "<", fields.Date.context_today(self)),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.model
+    def _late_counts(self, projects, on_date):
+        """{project id: reports due by ``on_date`` that were late or are missing}."""
+        if not projects.ids:
+            return {}
+        reports = self.sudo().search(
+            [("project_id", "in", projects.ids), ("due_date", "<", on_date)]
+        )
+        counts = {}
+        for report in reports:
+            if not report.submit_date or report.submit_date > report.due_date:
+                counts[report.project_id.id] = counts.get(report.project_id.id, 0) + 1
+        return counts
+
+    # ------------------------------------------------------------------ content
+    def _month_activities(self):
+        self.ensure_one()
+        end = self.month + relativedelta(months=1)
+        return self.env["sgz.activity"].search(
+            [
+                ("project_id", "=", self.project_id.id),
+                ("date", ">=", self.month),
+                ("date", "<", end),
+            ],
+            order="date, id",
+        )
+
+    def action_prefill(self):
+        """Fill the figures (and an empty summary) from the month's activities."""
+        for report in self:
+            report._check_draft()
+            activities = report._month_activities()
+            totals = {}
+            for activity in activities:
+                key = (activity.activity_type, activity.domain_id.id)
+                count, benef, attend = totals.get(key, (0, 0, 0))
+                totals[key] = (
+                    count + 1,
+                    benef + activity.beneficiaries,
+                    attend + activity.attendances,
+                )
+            commands = [fields.Command.clear()] + [
+                fields.Command.create(
+                    {
+                        "activity_type": activity_type,
+                        "domain_id": domain_id,
+                        "sessions": count,
+                        "beneficiaries": benef,
+                        "attendances": attend,
+                    }
+                )
+                for (activity_type, domain_id), (count, benef, attend) in sorted(
+                    totals.items()
+                )
+            ]
+            vals = {"line_ids": commands}
+            if not report.work_summary:
+                vals["work_summary"] = report._summary_text(activities)
+            report.write(vals)
+        return True
+
+    def _summary_text(self, activities):
+        types = dict(ACTIVITY_TYPES)
+        labels = dict(
+            self.env["sgz.activity"]
+            ._fields["activity_type"]
+            ._description_selection(self.env)
+        )
+        lines = []
+        for a in activities:
+            lines.append(
+                self.env._(
+                    "%(date)s %(type)s: %(name)s (%(station)s), %(beneficiaries)s "
+                    "beneficiaries, %(attendances)s attendances",
+                    date=a.date,
+                    type=labels.get(a.activity_type, types[a.activity_type]),
+                    name=a.name,
+                    station=a.station_id.name,
+                    beneficiaries=a.beneficiaries,
+                    attendances=a.attendances,
+                )
+            )
+        return "\n".join(lines) or _("No activity was recorded this month.")
+
+    # ----------------------------------------------------------------- workflow
+    def _check_draft(self):
+        for report in self:
+            if report.state != "draft":
+                raise UserError(
+                    _(
+                        "%(report)s has been submitted; it can no longer be changed.",
+                        report=report.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        content = set(vals) - {"state", "review_note", "reviewed_by", "review_date"}
+        content -= {"message_main_attachment_id", "reminder_sent", "activity_ids"}
+        if content and not self.env.context.get("sgz_report_workflow"):
+            self._check_draft()
+        if "review_note" in vals and not self.env.context.get("sgz_report_workflow"):
+            require_group(self.env, SUPERVISOR, OFFICER)
+        return super().write(vals)
+
+    def action_submit(self):
+        today = fields.Date.context_today(self)
+        for report in self:
+            report._check_draft()
+            if report.month > today:
+                raise UserError(
+                    _(
+                        "%(report)s covers a month that has not begun yet.",
+                        report=report.display_name,
+                    )
+                )
+            if not report.line_ids and not report.work_summary:
+                report.action_prefill()
+            if not (report.work_summary or "").strip():
+                raise UserError(
+                    _(
+                        "%(report)s: the work of the month must be described before "
+                        "submitting.",
+                        report=report.display_name,
+                    )
+                )
+            report.with_context(sgz_report_workflow=True).write(
+                {
+                    "state": "submitted",
+                    "submit_date": today,
+                    "submitted_by": self.env.uid,
+                }
+            )
+            report.activity_ids.action_feedback(_("Report submitted."))
+        return True
+
+    def action_review(self):
+        require_group(self.env, SUPERVISOR, OFFICER)
+        for report in self:
+            if report.state != "submitted":
+                raise UserError(
+                    _(
+                        "%(report)s can only be reviewed after it is submitted and "
+                        "before it is reviewed.",
+                        report=report.display_name,
+                    )
+                )
+            report.with_context(sgz_report_workflow=True).write(
+                {
+                    "state": "reviewed",
+                    "reviewed_by": self.env.uid,
+                    "review_date": fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def action_reset_draft(self):
+        """Send a submitted brief back to the agency (the late flag stays, see docs)."""
+        require_group(self.env, SUPERVISOR, OFFICER)
+        for report in self:
+            if report.state != "submitted":
+                raise UserError(
+                    _(
+                        "%(report)s can only be sent back while it is submitted.",
+                        report=report.display_name,
+                    )
+                )
+        self.with_context(sgz_report_workflow=True).write({"state": "draft"})
+        return True
+
+    @api.model
+    def _cron_remind_overdue(self):
+        """One reminder activity per overdue brief, for the project lead."""
+        overdue = self.search(
+            [("is_overdue", "=", True), ("reminder_sent", "=", False)]
+        )
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for report in overdue:
+            user = report.project_id.user_id or report.project_id.create_uid
+            report.activity_schedule(
+                activity_type_id=todo.id if todo else False,
+                summary=_("Monthly brief overdue"),
+                note=_(
+                    "%(report)s was due on %(date)s and has not been submitted.",
+                    report=report.display_name,
+                    date=report.due_date,
+                ),
+                user_id=user.id,
+                date_deadline=fields.Date.context_today(self),
+            )
+        overdue.with_context(sgz_report_workflow=True).write({"reminder_sent": True})
+        return len(overdue)
+
+
+class SgzMonthlyReportLine(models.Model):
+    _name = "sgz.monthly.report.line"
+    _description = "Monthly Brief Figures"
+    _order = "report_id, activity_type, domain_id"
+
+    report_id = fields.Many2one(
+        "sgz.monthly.report", required=True, ondelete="cascade", index=True
+    )
+    activity_type = fields.Selection(ACTIVITY_TYPES, string="Type", required=True)
+    domain_id = fields.Many2one("sgz.service.domain", string="Service Domain")
+    sessions = fields.Integer()
+    beneficiaries = fields.Integer()
+    attendances = fields.Integer()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.report_id._check_draft()
+        return lines
+
+    def write(self, vals):
+        self.report_id._check_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self.report_id._check_draft()
+        return super().unlink()
