@@ -165,9 +165,9 @@ class TestEvaluation(SgzProjectCase):
         self.assertEqual(evaluation.grade, "fail")
         self.assertFalse(evaluation.passed)
         with self.assertRefused(ValidationError, "outside|超出"):
-            goals.manual_score = 10.5
+            goals.with_user(self.supervisor).manual_score = 10.5
         with self.assertRefused(ValidationError, "outside|超出"):
-            goals.manual_score = -1
+            goals.with_user(self.supervisor).manual_score = -1
         with self.assertRefused(ValidationError, "L302"):
             self.env["sgz.evaluation.complaint"].create(
                 {"evaluation_id": evaluation.id, "description": "x", "points": 11}

@@ -60,6 +60,21 @@ class TestProject(SgzProjectCase):
         with self.assertRefused(UserError, "L171"):
             self.project.with_user(self.officer).action_start()
 
+    def test_agency_drafts_only_its_own_projects(self):
+        Project = self.env["sgz.project"]
+        own = Project.with_user(self.agency_user).create(
+            self._project_vals(name="自拟项目")
+        )
+        self.assertEqual(own.agency_id, self.agency)
+        with self.assertRaises(AccessError):
+            Project.with_user(self.agency_user).create(
+                self._project_vals(
+                    agency_id=self.agency2.id, member_ids=[], name="他人项目"
+                )
+            )
+        with self.assertRaises(AccessError):
+            self.project.with_user(self.agency_user2).read(["name"])
+
     def test_agency_cannot_start_its_own_project(self):
         with self.assertRefused(UserError, "not allowed|无权"):
             self.project.with_user(self.agency_user).action_start()
@@ -198,10 +213,13 @@ class TestActivity(SgzProjectCase):
 
     def test_bad_activities_refused(self):
         before = self.env["sgz.activity"].search_count([])
+        agency = self.agency_user
         with self.assertRefused(ValidationError, "outside|之外"):
-            self._activity(date=date(2027, 1, 1))
+            self._activity(user=agency, date=date(2027, 1, 1))
         with self.assertRefused(ValidationError, "negative|负"):
-            self._activity(beneficiaries=-1, attendances=0)
+            self._activity(user=agency, beneficiaries=-1, attendances=0)
+        with self.assertRaises(AccessError):
+            self._activity(user=self.agency_user2)
         with self.assertRefused(ValidationError, "fewer|少于"):
             self._activity(beneficiaries=10, attendances=9)
         with self.assertRefused(ValidationError, "not served|未"):
