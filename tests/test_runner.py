@@ -58,3 +58,14 @@ def test_tally_line():
 
 def test_addons_in_dependency_order():
     assert sgz.addons()[0] == "sgz_stations"
+
+
+def test_skipped_tests_are_found():
+    text = (
+        "2026-11-28 03:19:36,118 26836 INFO sgz_t odoo.addons.sgz_stations.tests.t: "
+        "skipped TestReports.test_pdf : wkhtmltopdf is not installed\n"
+        "2026-11-28 03:19:36,118 26836 INFO sgz_t odoo.modules.loading: skipped x\n"
+    )
+    assert sgz.SKIPPED_RE.findall(text) == [
+        "TestReports.test_pdf : wkhtmltopdf is not installed"
+    ]

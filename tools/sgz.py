@@ -28,6 +28,7 @@ HTTP_PORT = int(os.environ.get("SGZ_HTTP_PORT", "8069"))
 
 # Odoo log line: "2026-11-28 02:40:01,123 4242 ERROR db odoo.module: message"
 LOG_LEVEL_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+SKIPPED_RE = re.compile(r"^\S+ \S+ \d+ INFO \S+ \S+\.tests\.\S+: skipped (.+)$", re.M)
 RESULT_RE = re.compile(
     r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
 )
@@ -468,10 +469,17 @@ def stage_odoo(tally):
         if m:
             failed = int(m.group(1)) + int(m.group(2))
             total = int(m.group(3))
+            # skipped tests are in Odoo's total: they did not pass, say so instead
+            skipped = SKIPPED_RE.findall(text)
             # setUpClass errors count as errors without counting as tests run
-            passed = max(total - failed, 0)
+            passed = max(total - failed - len(skipped), 0)
             tally.add(passed, failed)
-            print(f"    Odoo tests: {passed} passed, {failed} failed")
+            for reason in skipped:
+                print(f"    skipped: {reason}")
+            print(
+                f"    Odoo tests: {passed} passed, {failed} failed, "
+                f"{len(skipped)} skipped"
+            )
         if not m or rc or bad:
             for line in bad[:40]:
                 print("    " + line)
