@@ -28,6 +28,10 @@
         "views/sgz_project_views.xml",
         "views/sgz_evaluation_views.xml",
         "views/menus.xml",
+        "report/sgz_stations_reports.xml",
+        "report/sgz_project_report_templates.xml",
+        "report/sgz_change_request_templates.xml",
+        "report/sgz_monthly_report_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -36,5 +40,6 @@
         "demo/res_users_demo.xml",
         "demo/sgz_station_demo.xml",
         "demo/sgz_social_worker_demo.xml",
+        "demo/sgz_project_demo.xml",
     ],
 }

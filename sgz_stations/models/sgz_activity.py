@@ -56,12 +56,8 @@ class SgzActivity(models.Model):
         string="Service Item",
         domain="[('domain_id', '=', domain_id)]",
     )
-    beneficiaries = fields.Integer(
-        string="Beneficiaries", help="受益人数: distinct people served."
-    )
-    attendances = fields.Integer(
-        string="Attendances", help="受益人次: people × sessions."
-    )
+    beneficiaries = fields.Integer(help="受益人数: distinct people served.")
+    attendances = fields.Integer(help="受益人次: people × sessions.")
     volunteer_count = fields.Integer(string="Volunteers Involved")
     worker_ids = fields.Many2many(
         "sgz.social.worker", string="Social Workers", required=True
@@ -159,9 +155,9 @@ class SgzActivity(models.Model):
                 raise ValidationError(
                     _(
                         "Anonymous Case Code of %(activity)s: it looks like an ID-card "
-                        "or "
-                        "mobile number. Service-object identity data is not stored "
-                        "(confidentiality rules, L70-78); use an anonymous code.",
+                        "or mobile number. Service-object identity data is not stored "
+                        "under the confidentiality rules (L70-78); use an anonymous "
+                        "code.",
                         activity=activity.name,
                     )
                 )

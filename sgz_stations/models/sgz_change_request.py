@@ -11,7 +11,7 @@ from .sgz_project import (
 )
 
 SECTIONS = [
-    ("beneficiaries", "Beneficiaries"),
+    ("beneficiaries", "Beneficiary Groups"),
     ("objectives", "Project Objectives"),
     ("plan", "Implementation Plan"),
     ("budget", "Budget"),
@@ -58,7 +58,12 @@ class SgzChangeRequest(models.Model):
         "res.users", default=lambda self: self.env.user, readonly=True
     )
     state = fields.Selection(
-        CR_STATES, default="draft", required=True, readonly=True, tracking=True
+        CR_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
     )
     line_ids = fields.One2many(
         "sgz.change.request.line", "request_id", string="Changed Sections", copy=True
@@ -390,7 +395,7 @@ class SgzChangeRequest(models.Model):
             leaving=", ".join(self.remove_worker_ids.mapped("name")) or "-",
             targets=_("yes") if self.target_ids else _("no"),
         )
-        project.message_post(body=summary)
+        project._message_log(body=summary)
         return summary
 
 
@@ -404,9 +409,9 @@ class SgzChangeRequestLine(models.Model):
     )
     sequence = fields.Integer(default=10)
     section = fields.Selection(SECTIONS, required=True)
-    original_text = fields.Text(string="Original Text", required=True)
+    original_text = fields.Text(required=True)
     new_text = fields.Text(string="Changed To", required=True)
-    reason = fields.Text(required=True)
+    reason = fields.Text(string="Reason for Change", required=True)
 
     def _check_request_draft(self):
         for request in self.request_id:

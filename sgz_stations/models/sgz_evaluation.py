@@ -8,11 +8,11 @@ from .sgz_project import OFFICER, SUPERVISOR, require_group
 SCORING = [
     ("manual", "Scored by the Evaluator"),
     ("deduct_per_unit", "Deduction per Occurrence"),
-    ("bonus_per_unit", "Points per Occurrence"),
+    ("bonus_per_unit", "Bonus per Occurrence"),
 ]
 AUTO_SOURCES = [
     ("none", "Entered by the Evaluator"),
-    ("monthly_reports", "Late or Missing Monthly Reports"),
+    ("monthly_reports", "Late or Missing Monthly Briefs"),
     ("trainings", "Missed Trainings and Meetings"),
 ]
 EVAL_TYPES = [
@@ -157,9 +157,6 @@ class SgzEvaluationTemplate(models.Model):
             [("name", "=", self.name)], order="version desc", limit=1
         )
         new = self.copy({"version": latest.version + 1})
-        for group, new_group in zip(self.group_ids, new.group_ids, strict=True):
-            for item in group.item_ids:
-                item.copy({"group_id": new_group.id})
         self.active = False
         return {
             "type": "ir.actions.act_window",
@@ -182,10 +179,10 @@ class SgzEvaluationTemplateGroup(models.Model):
     max_score = fields.Float(required=True, digits=(6, 2))
     is_finance = fields.Boolean(
         string="Finance Group",
-        help="Zeroed when funds were misused (资金专款专用, L313).",
+        help="Zeroed when project funds were not used for their purpose (L313).",
     )
     item_ids = fields.One2many(
-        "sgz.evaluation.template.item", "group_id", string="Items"
+        "sgz.evaluation.template.item", "group_id", string="Items", copy=True
     )
 
     def write(self, vals):
@@ -221,7 +218,9 @@ class SgzEvaluationTemplateItem(models.Model):
     name = fields.Char(string="Item", required=True)
     basis = fields.Text(string="Scoring Basis")
     max_score = fields.Float(required=True, digits=(6, 2))
-    scoring = fields.Selection(SCORING, required=True, default="manual")
+    scoring = fields.Selection(
+        SCORING, string="Scoring Method", required=True, default="manual"
+    )
     unit_points = fields.Float(
         string="Points per Occurrence",
         digits=(6, 2),
@@ -274,8 +273,11 @@ class SgzEvaluation(models.Model):
     _description = "Project Evaluation"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["project_id.code", "project_id.name"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # computed in the reader's language (a stored name would keep the language of
+    # whoever created the evaluation)
+    name = fields.Char(compute="_compute_name")
     project_id = fields.Many2one(
         "sgz.project", required=True, index=True, ondelete="restrict"
     )
@@ -298,9 +300,7 @@ class SgzEvaluation(models.Model):
         ondelete="restrict",
         default=lambda self: self._default_template(),
     )
-    evaluator_id = fields.Many2one(
-        "res.users", string="Evaluator", default=lambda self: self.env.user
-    )
+    evaluator_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     evaluator_org = fields.Char(
         string="Third-party Evaluator", help="The evaluating organisation, if any."
     )
@@ -312,6 +312,7 @@ class SgzEvaluation(models.Model):
         ],
         default="draft",
         required=True,
+        copy=False,
         readonly=True,
         tracking=True,
         index=True,
@@ -334,7 +335,6 @@ class SgzEvaluation(models.Model):
     )
     veto_reason = fields.Text()
     funds_misused = fields.Boolean(
-        string="Funds Misused",
         tracking=True,
         help="Project money not used for its purpose (L313): the finance group "
         "scores 0.",
@@ -602,7 +602,7 @@ class SgzEvaluation(models.Model):
                 }
             )
             if not evaluation.passed:
-                evaluation.project_id.message_post(
+                evaluation.project_id._message_log(
                     body=_(
                         "%(evaluation)s failed (%(score)s points): the agency must "
                         "file a "
@@ -636,9 +636,13 @@ class SgzEvaluationLine(models.Model):
     name = fields.Char(string="Item", required=True, readonly=True)
     basis = fields.Text(string="Scoring Basis", readonly=True)
     max_score = fields.Float(readonly=True, digits=(6, 2))
-    scoring = fields.Selection(SCORING, required=True, readonly=True)
+    scoring = fields.Selection(
+        SCORING, string="Scoring Method", required=True, readonly=True
+    )
     unit_points = fields.Float(readonly=True, digits=(6, 2))
-    auto_source = fields.Selection(AUTO_SOURCES, readonly=True, default="none")
+    auto_source = fields.Selection(
+        AUTO_SOURCES, string="Occurrences from", readonly=True, default="none"
+    )
     manual_score = fields.Float(string="Points Given", digits=(6, 2))
     count = fields.Integer(string="Occurrences")
     score = fields.Float(compute="_compute_score", store=True, digits=(6, 2))

@@ -4,7 +4,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib import evaluation_rules
-from .sgz_project import ACTIVITY_TYPES, OFFICER, SUPERVISOR, require_group
+from .sgz_project import (
+    ACTIVE_STATES,
+    ACTIVITY_TYPES,
+    OFFICER,
+    SUPERVISOR,
+    require_group,
+)
 
 
 class SgzMonthlyReport(models.Model):
@@ -34,6 +40,7 @@ class SgzMonthlyReport(models.Model):
         ],
         default="draft",
         required=True,
+        copy=False,
         readonly=True,
         tracking=True,
         index=True,
@@ -77,6 +84,9 @@ class SgzMonthlyReport(models.Model):
     @api.depends("project_id.code", "month")
     def _compute_display_name(self):
         for report in self:
+            if not report.month:
+                report.display_name = report.project_id.display_name or ""
+                continue
             report.display_name = _(
                 "%(project)s monthly brief %(year)s-%(month)02d",
                 project=report.project_id.code or report.project_id.name,
@@ -87,6 +97,9 @@ class SgzMonthlyReport(models.Model):
     @api.depends("month", "project_id.report_due_day")
     def _compute_due_date(self):
         for report in self:
+            if not report.month:
+                report.due_date = False
+                continue
             report.due_date = evaluation_rules.report_due_date(
                 report.month, report.project_id.report_due_day or 1
             )
@@ -101,7 +114,9 @@ class SgzMonthlyReport(models.Model):
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for report in self:
-            report.is_overdue = report.state == "draft" and report.due_date < today
+            report.is_overdue = bool(
+                report.state == "draft" and report.due_date and report.due_date < today
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -285,7 +300,11 @@ class SgzMonthlyReport(models.Model):
     def _cron_remind_overdue(self):
         """One reminder activity per overdue brief, for the project lead."""
         overdue = self.search(
-            [("is_overdue", "=", True), ("reminder_sent", "=", False)]
+            [
+                ("is_overdue", "=", True),
+                ("reminder_sent", "=", False),
+                ("project_id.state", "in", ACTIVE_STATES),
+            ]
         )
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         for report in overdue:

@@ -104,7 +104,6 @@ class SgzProject(models.Model):
     )
     purchaser_id = fields.Many2one(
         "res.partner",
-        string="Purchaser",
         required=True,
         tracking=True,
         default=lambda self: self.env.company.partner_id,
@@ -147,7 +146,7 @@ class SgzProject(models.Model):
         "sgz.project.target", "project_id", string="Activity Targets", copy=True
     )
     report_due_day = fields.Integer(
-        string="Monthly Report Due Day",
+        string="Monthly Brief Due Day",
         default=lambda self: self.env.company.sgz_report_due_day,
         help="Day of the following month by which the monthly brief is due.",
     )
@@ -164,7 +163,7 @@ class SgzProject(models.Model):
         "sgz.activity", "project_id", string="Service Activities"
     )
     monthly_report_ids = fields.One2many(
-        "sgz.monthly.report", "project_id", string="Monthly Reports"
+        "sgz.monthly.report", "project_id", string="Monthly Briefs"
     )
     evaluation_ids = fields.One2many(
         "sgz.evaluation", "project_id", string="Evaluations"
@@ -177,9 +176,7 @@ class SgzProject(models.Model):
     )
 
     actual_beneficiaries = fields.Integer(compute="_compute_progress")
-    actual_attendances = fields.Integer(
-        string="Actual Attendances", compute="_compute_progress"
-    )
+    actual_attendances = fields.Integer(compute="_compute_progress")
     actual_beneficiaries_mid = fields.Integer(
         string="Actual Beneficiaries by Mid-term", compute="_compute_progress"
     )
@@ -194,7 +191,7 @@ class SgzProject(models.Model):
     )
     activity_count = fields.Integer(compute="_compute_progress")
     late_report_count = fields.Integer(
-        string="Late or Missing Monthly Reports", compute="_compute_report_counts"
+        string="Late or Missing Monthly Briefs", compute="_compute_report_counts"
     )
     needs_rectification = fields.Boolean(
         compute="_compute_needs_rectification",
@@ -365,7 +362,7 @@ class SgzProject(models.Model):
             if not 1 <= project.report_due_day <= 31:
                 raise ValidationError(
                     _(
-                        "Monthly Report Due Day of %(project)s: %(day)s is not a day "
+                        "Monthly Brief Due Day of %(project)s: %(day)s is not a day "
                         "of "
                         "the month (1-31).",
                         project=project.display_name,
@@ -391,7 +388,7 @@ class SgzProject(models.Model):
                     _(
                         "Contracted Agency of %(project)s: %(partner)s is not "
                         "registered "
-                        "as a social-work agency.",
+                        "as a contracted agency.",
                         project=project.display_name,
                         partner=project.agency_id.display_name,
                     )
@@ -418,7 +415,10 @@ class SgzProject(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("code", _("New")) == _("New"):
-                vals["code"] = self.env["ir.sequence"].next_by_code("sgz.project")
+                # the number carries the year the service starts
+                vals["code"] = self.env["ir.sequence"].next_by_code(
+                    "sgz.project", sequence_date=vals.get("date_start")
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -500,8 +500,8 @@ class SgzProject(models.Model):
         ):
             issues.append(
                 _(
-                    "no team member holds a social-worker certificate (at least one is "
-                    "required, L162)"
+                    "no team member holds a social-worker certificate; at least one "
+                    "is required (L162)"
                 )
             )
         if not self.target_beneficiaries:
@@ -530,9 +530,9 @@ class SgzProject(models.Model):
             if issues:
                 raise UserError(
                     _(
-                        "%(project)s cannot start: %(issues)s.",
+                        "%(project)s cannot start:\n%(issues)s",
                         project=project.display_name,
-                        issues=_("; ").join(issues),
+                        issues="\n".join(f"- {issue}" for issue in issues),
                     )
                 )
             project.state = "running"
@@ -620,8 +620,13 @@ class SgzProject(models.Model):
         if not (reason or "").strip():
             raise UserError(_("A project can only be terminated with a reason."))
         self.write({"state": "terminated", "termination_reason": reason})
+        # months that have not begun need no brief any more
+        today = fields.Date.context_today(self)
+        self.sudo().monthly_report_ids.filtered(
+            lambda r: r.state == "draft" and r.month > today
+        ).unlink()
         for project in self:
-            project.message_post(
+            project._message_log(
                 body=_("Project terminated: %(reason)s", reason=reason)
             )
         return True
@@ -827,7 +832,7 @@ class SgzProjectTerminate(models.TransientModel):
     _description = "Terminate a Station Project"
 
     project_id = fields.Many2one("sgz.project", required=True)
-    reason = fields.Text(required=True)
+    reason = fields.Text(string="Reason for Termination", required=True)
 
     def action_confirm(self):
         self.project_id._terminate(self.reason)

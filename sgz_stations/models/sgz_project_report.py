@@ -34,6 +34,7 @@ class SgzProjectReport(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted")],
         default="draft",
         required=True,
+        copy=False,
         readonly=True,
         tracking=True,
     )
@@ -42,10 +43,10 @@ class SgzProjectReport(models.Model):
     )
     submit_date = fields.Date(readonly=True, copy=False)
     contact_id = fields.Many2one("res.partner", string="Project Contact")
-    implementation = fields.Text(string="Implementation")
+    implementation = fields.Text()
     results = fields.Text(string="Results and Lessons")
     difficulties = fields.Text(string="Difficulties and Problems")
-    next_steps = fields.Text(string="Next Steps")
+    next_steps = fields.Text()
     funds_note = fields.Text(
         string="Use of Funds",
         help="Until the finance addon reports spending per budget line, describe it "

@@ -271,6 +271,19 @@ class SgzSocialWorker(models.Model):
                         "to another agency."
                     )
                 )
+        if "station_id" in vals:
+            # Re-writing the same station (imports, upgrades) is not a new assignment:
+            # it keeps the assignment date and does not re-run the assignment checks.
+            same = self.filtered(
+                lambda w: w.station_id.id == (vals["station_id"] or False)
+            )
+            if same:
+                rest = {k: v for k, v in vals.items() if k != "station_id"}
+                if rest:
+                    same.write(rest)
+                if self - same:
+                    (self - same).write(vals)
+                return True
         if vals.get("station_id") and "assignment_date" not in vals:
             vals = dict(vals, assignment_date=fields.Date.context_today(self))
         if "station_id" in vals and not vals["station_id"]:

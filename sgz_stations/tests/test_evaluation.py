@@ -30,8 +30,21 @@ class TestEvaluationTemplate(SgzProjectCase):
             self.env.ref("sgz_stations.evaluation_group_finance").is_finance
         )
 
+    def _own_template(self):
+        # the seeded table may already score demo evaluations: work on a copy
+        return self.env.ref("sgz_stations.evaluation_template_kunming").copy(
+            {"name": "测试模板"}
+        )
+
+    def test_copy_keeps_groups_and_items(self):
+        template = self._own_template()
+        self.assertEqual(len(template.group_ids), 4)
+        self.assertEqual(len(template.item_ids), 18)
+        self.assertEqual(template.max_total, 100.0)
+        self.assertFalse(template._consistency_issues())
+
     def test_used_template_is_frozen_and_versioned(self):
-        template = self.env.ref("sgz_stations.evaluation_template_kunming")
+        template = self._own_template()
         template.item_ids[0].max_score = 3  # unused: editable (group now inconsistent)
         self.assertTrue(template._consistency_issues())
         template.item_ids[0].max_score = 2
@@ -48,7 +61,7 @@ class TestEvaluationTemplate(SgzProjectCase):
             template.group_ids[0].name = "改"
         action = template.with_user(self.officer).action_new_version()
         new = self.env["sgz.evaluation.template"].browse(action["res_id"])
-        self.assertEqual(new.version, 2)
+        self.assertEqual((new.name, new.version), ("测试模板", 2))
         self.assertFalse(template.active)
         self.assertEqual(len(new.item_ids), 18)
         self.assertFalse(new._consistency_issues())
@@ -56,9 +69,8 @@ class TestEvaluationTemplate(SgzProjectCase):
         self.assertNotEqual(template.item_ids[0].basis, "新口径")
 
     def test_inconsistent_template_cannot_score(self):
-        template = self.env.ref("sgz_stations.evaluation_template_kunming").copy(
-            {"name": "测试模板"}
-        )
+        template = self._own_template()
+        template.item_ids[0].max_score = 1.5
         self.project.with_user(self.officer).action_start()
         self.project.with_user(self.officer).action_to_midterm()
         with self.assertRefused(UserError, "items add up|合计"):

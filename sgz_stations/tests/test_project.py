@@ -140,8 +140,18 @@ class TestProject(SgzProjectCase):
             .with_user(self.manager)
             .create({"project_id": self.project.id, "reason": "承接机构严重违约"})
         )
-        wizard.action_confirm()
+        with freeze_time("2026-06-15"):
+            wizard.action_confirm()
         self.assertEqual(self.project.state, "terminated")
+        # briefs of months not begun are dropped; January to June stay due
+        self.assertEqual(
+            self.project.monthly_report_ids.mapped("month"),
+            [date(2026, m, 1) for m in range(6, 0, -1)],
+        )
+        with freeze_time("2026-12-01"):
+            self.env["sgz.monthly.report"]._cron_remind_overdue()
+        # a terminated project's missing briefs count, but nobody is chased for them
+        self.assertFalse(self.project.monthly_report_ids.filtered("reminder_sent"))
         self.assertEqual(self.project.termination_reason, "承接机构严重违约")
         with self.assertRefused(UserError, "Terminated|终止"):
             self._activity()
@@ -333,10 +343,16 @@ class TestMonthlyReport(SgzProjectCase):
 
     def test_overdue_reminder_once(self):
         self.project.user_id = self.agency_user
+        briefs = self.project.monthly_report_ids
         with freeze_time("2026-03-11"):
             Report = self.env["sgz.monthly.report"]
-            self.assertEqual(Report._cron_remind_overdue(), 2)
-            self.assertEqual(Report._cron_remind_overdue(), 0)
+            Report._cron_remind_overdue()
+            # January and February are overdue (due 10 Feb and 10 Mar)
+            self.assertEqual(
+                briefs.filtered("reminder_sent"), self.reports[1] | self.reports[2]
+            )
+            Report._cron_remind_overdue()
+        self.assertEqual(len(briefs.activity_ids), 2)  # once each
         activities = self.reports[1].activity_ids
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.agency_user)

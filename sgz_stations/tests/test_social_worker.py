@@ -85,6 +85,20 @@ class TestSocialWorker(SgzStationsCase):
         worker.invalidate_recordset()
         self.assertFalse(worker.station_id)
 
+    def test_rewriting_the_same_station_is_not_a_new_assignment(self):
+        worker = self._assign()
+        assigned_on = worker.assignment_date
+        self.agency.write(
+            {"sgz_barred_until": date(2099, 1, 1), "sgz_barred_reason": "评估不合格"}
+        )
+        # an import or an upgrade writes the same station again: no refusal, same date
+        worker.write({"station_id": self.station.id, "phone": "0871-65550000"})
+        self.assertEqual(worker.assignment_date, assigned_on)
+        self.assertEqual(worker.phone, "0871-65550000")
+        other = self.env["sgz.social.worker"].create(self._worker_vals(name="新人"))
+        with self.assertRefused(ValidationError, "barred"):
+            (worker | other).write({"station_id": self.station.id})
+
     def test_station_changes_recheck_its_staff(self):
         worker = self._assign()
         with self.assertRefused(ValidationError, "is run by"):
