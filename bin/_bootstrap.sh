@@ -43,7 +43,7 @@ req="$SGZ_ROOT/.local/requirements.txt"
 # with cbor2 5.6.2 (5.4.2 does not build on current setuptools).
 grep -v '^python-ldap' "$ODOO_PATH/requirements.txt" \
   | sed -E "s/^cbor2==5\.4\.2 ; python_version < '3\.12'/cbor2==5.6.2 ; python_version < '3.12'/" > "$req"
-cat "$SGZ_ROOT/requirements-dev.txt" >> "$req"
+cat "$SGZ_ROOT/requirements.txt" "$SGZ_ROOT/requirements-dev.txt" >> "$req"
 stamp="$( (cat "$req"; "$SGZ_PYTHON" --version) | sha256sum | cut -c1-16)"
 if [ ! -x "$SGZ_VENV/bin/python" ] || [ "$(cat "$SGZ_VENV/.sgz-stamp" 2>/dev/null)" != "$stamp" ]; then
   echo "正在准备虚拟环境 / preparing the virtualenv $SGZ_VENV ..." >&2

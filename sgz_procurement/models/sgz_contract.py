@@ -1,0 +1,489 @@
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .sgz_procurement_common import MANAGER, OFFICER, require_group
+
+CYCLE_YEARS = 3  # 3-year cycles, signed yearly (L122, L319)
+GATES = [
+    ("effective", "Contract Takes Effect"),
+    ("midterm", "Mid-term Evaluation Passed"),
+    ("final", "Final Evaluation Passed"),
+    ("date", "Fixed Date"),
+]
+# L165: 60-70 % within 10 working days of the contract taking effect, 20 % after the
+# mid-term evaluation, the rest after the final evaluation.
+DEFAULT_PLAN = [
+    ("effective", Decimal("60")),
+    ("midterm", Decimal("20")),
+    ("final", Decimal("20")),
+]
+DEFAULT_DUE_WORKING_DAYS = 10
+TERMINATION_GROUNDS = [
+    ("agreement", "By Agreement of Both Parties"),
+    ("evaluation_fail", "Failed Evaluation (L171)"),
+    ("non_payment", "Purchaser Did Not Pay (L3353)"),
+    ("breach", "Agency Breached the Contract (L3352)"),
+]
+
+
+class SgzContract(models.Model):
+    """服务项目协议书 (L3331-3380): created from an award, with its payment plan."""
+
+    _name = "sgz.contract"
+    _description = "Station Service Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Contract Number", readonly=True, copy=False, default=lambda s: _("New")
+    )
+    procurement_id = fields.Many2one(
+        "sgz.procurement",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("state", "=", "awarded")],
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    project_id = fields.Many2one(
+        "sgz.project", string="Service Project", index=True, check_company=True
+    )
+    party_a_id = fields.Many2one("res.partner", string="Party A", required=True)
+    party_b_id = fields.Many2one(
+        "res.partner",
+        string="Party B",
+        required=True,
+        domain=[("is_sgz_agency", "=", True)],
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("signed", "Signed"),
+            ("performing", "In Performance"),
+            ("done", "Completed"),
+            ("terminated", "Terminated"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    cycle_year = fields.Integer(
+        string="Year of the Cycle",
+        default=1,
+        readonly=True,
+        help="Contracts run one year; a 3-year cycle is signed year by year (L122).",
+    )
+    previous_id = fields.Many2one(
+        "sgz.contract", string="Previous Year", readonly=True, copy=False
+    )
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", required=True, tracking=True)
+    sign_date = fields.Date(string="Signed on", copy=False, tracking=True)
+    amount = fields.Monetary(string="Contract Amount", tracking=True)
+    staff_count = fields.Integer(string="Staff Sent")
+    staff_requirements = fields.Text(string="Staff Qualifications")
+    content = fields.Text(string="Service Content")
+    targets = fields.Text(string="Targets and Quality Standards")
+    breach_terms = fields.Text(string="Breach of Contract")
+    payment_line_ids = fields.One2many(
+        "sgz.contract.payment.line", "contract_id", string="Payment Plan", copy=True
+    )
+    percent_total = fields.Float(
+        string="Plan Total (%)", compute="_compute_percent_total", digits=(6, 2)
+    )
+    termination_ground = fields.Selection(
+        TERMINATION_GROUNDS, readonly=True, copy=False
+    )
+    termination_reason = fields.Text(readonly=True, copy=False)
+    termination_date = fields.Date(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "cycle_unique",
+            "unique(procurement_id, cycle_year)",
+            "A procurement has one contract per year of its cycle.",
+        ),
+    ]
+
+    @api.depends("payment_line_ids.percentage")
+    def _compute_percent_total(self):
+        for contract in self:
+            contract.percent_total = float(contract._percent_sum())
+
+    def _percent_sum(self):
+        return sum(
+            (Decimal(str(p)) for p in self.payment_line_ids.mapped("percentage")),
+            Decimal(0),
+        )
+
+    @api.depends("name", "party_b_id.name")
+    def _compute_display_name(self):
+        for contract in self:
+            contract.display_name = f"{contract.name} {contract.party_b_id.name or ''}"
+
+    # --------------------------------------------------------------- constraints
+    @api.constrains("amount", "procurement_id")
+    def _check_amount(self):
+        for contract in self:
+            awarded = contract.procurement_id.awarded_amount
+            if contract.currency_id.compare_amounts(contract.amount, awarded):
+                raise ValidationError(
+                    _(
+                        "Contract Amount of %(contract)s: %(amount)s differs from the "
+                        "awarded price %(awarded)s; the contract amount is the award.",
+                        contract=contract.name,
+                        amount=contract.amount,
+                        awarded=awarded,
+                    )
+                )
+
+    @api.constrains("party_b_id", "procurement_id", "project_id")
+    def _check_parties(self):
+        for contract in self:
+            proc = contract.procurement_id
+            if proc.state != "awarded":
+                raise ValidationError(
+                    _(
+                        "%(proc)s has not been awarded; no contract can be made yet.",
+                        proc=proc.display_name,
+                    )
+                )
+            if contract.party_b_id != proc.awarded_supplier_id:
+                raise ValidationError(
+                    _(
+                        "Party B of %(contract)s must be the awarded supplier "
+                        "%(supplier)s.",
+                        contract=contract.name,
+                        supplier=proc.awarded_supplier_id.name,
+                    )
+                )
+            project = contract.project_id
+            if project and project.agency_id != contract.party_b_id:
+                raise ValidationError(
+                    _(
+                        "Service project %(project)s is run by %(agency)s, not by "
+                        "Party B.",
+                        project=project.display_name,
+                        agency=project.agency_id.name,
+                    )
+                )
+
+    @api.constrains("date_start", "date_end")
+    def _check_term(self):
+        for contract in self:
+            one_year = contract.date_start + relativedelta(years=1, days=-1)
+            if not contract.date_start <= contract.date_end <= one_year:
+                raise ValidationError(
+                    _(
+                        "Term of %(contract)s: %(start)s - %(end)s; a contract runs "
+                        "at most one year (until %(limit)s, L122).",
+                        contract=contract.name,
+                        start=contract.date_start,
+                        end=contract.date_end,
+                        limit=one_year,
+                    )
+                )
+
+    @api.constrains("staff_count")
+    def _check_staff_count(self):
+        for contract in self:
+            if contract.staff_count < 0:
+                raise ValidationError(_("Staff Sent cannot be negative."))
+
+    def _check_plan(self):
+        """Percentages add up to exactly 100 % (contract terms, L165)."""
+        for contract in self:
+            total = contract._percent_sum()
+            if total != Decimal(100):
+                raise ValidationError(
+                    _(
+                        "Payment plan of %(contract)s: the stages add up to %(total)s "
+                        "%%, not 100 %%.",
+                        contract=contract.name,
+                        total=total,
+                    )
+                )
+
+    # --------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "sgz.contract", sequence_date=vals.get("date_start")
+                )
+            if "payment_line_ids" not in vals:
+                vals["payment_line_ids"] = [
+                    fields.Command.create(
+                        {
+                            "sequence": i * 10,
+                            "gate": gate,
+                            "percentage": float(pct),
+                            "due_working_days": DEFAULT_DUE_WORKING_DAYS,
+                        }
+                    )
+                    for i, (gate, pct) in enumerate(DEFAULT_PLAN, 1)
+                ]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get("sgz_contract_workflow"):
+            for contract in self:
+                if contract.state != "draft" and set(vals) - {
+                    "message_main_attachment_id"
+                }:
+                    raise UserError(
+                        _(
+                            "%(contract)s has been signed; its terms cannot change.",
+                            contract=contract.name,
+                        )
+                    )
+        return super().write(vals)
+
+    def unlink(self):
+        for contract in self:
+            if contract.state != "draft":
+                raise UserError(
+                    _(
+                        "%(contract)s has been signed; it cannot be deleted.",
+                        contract=contract.name,
+                    )
+                )
+        return super().unlink()
+
+    # ----------------------------------------------------------------- workflow
+    def action_sign(self):
+        require_group(self.env, OFFICER)
+        for contract in self:
+            if contract.state != "draft":
+                raise UserError(
+                    _("%(contract)s is already signed.", contract=contract.name)
+                )
+            contract._check_plan()
+            contract._check_amount()
+            if not contract.project_id:
+                raise UserError(
+                    _(
+                        "Link %(contract)s to its service project before signing.",
+                        contract=contract.name,
+                    )
+                )
+            contract.with_context(sgz_contract_workflow=True).write(
+                {
+                    "state": "signed",
+                    "sign_date": contract.sign_date or fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def action_perform(self):
+        require_group(self.env, OFFICER)
+        for contract in self.filtered(lambda c: c.state != "signed"):
+            raise UserError(
+                _("%(contract)s must be signed first.", contract=contract.name)
+            )
+        self.with_context(sgz_contract_workflow=True).write({"state": "performing"})
+        return True
+
+    def action_done(self):
+        require_group(self.env, OFFICER)
+        for contract in self.filtered(lambda c: c.state != "performing"):
+            raise UserError(
+                _("%(contract)s is not in performance.", contract=contract.name)
+            )
+        self.with_context(sgz_contract_workflow=True).write({"state": "done"})
+        return True
+
+    def action_open_terminate(self):
+        require_group(self.env, MANAGER)
+        from .sgz_reason_wizard import reason_action
+
+        return reason_action(self, "_terminate", _("Terminate Contract"))
+
+    def _terminate(self, ground, reason):
+        """No unilateral termination but on the contract's grounds (L3351-3355)."""
+        require_group(self.env, MANAGER)
+        if ground not in dict(TERMINATION_GROUNDS):
+            raise UserError(_("Choose the ground of the termination."))
+        if not (reason or "").strip():
+            raise UserError(_("A contract is terminated with the facts of the case."))
+        for contract in self:
+            if contract.state not in ("signed", "performing"):
+                raise UserError(
+                    _(
+                        "%(contract)s is not in force; it cannot be terminated.",
+                        contract=contract.name,
+                    )
+                )
+            if ground == "evaluation_fail" and not (
+                contract.project_id.needs_rectification
+            ):
+                raise UserError(
+                    _(
+                        "%(contract)s: the project's last confirmed evaluation did "
+                        "not fail.",
+                        contract=contract.name,
+                    )
+                )
+        self.with_context(sgz_contract_workflow=True).write(
+            {
+                "state": "terminated",
+                "termination_ground": ground,
+                "termination_reason": reason,
+                "termination_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_renew(self):
+        """Next year of a 3-year cycle, only after a passed annual evaluation (L122)."""
+        require_group(self.env, OFFICER)
+        self.ensure_one()
+        if self.state not in ("performing", "done"):
+            raise UserError(
+                _(
+                    "%(contract)s is not in performance or completed; it cannot be "
+                    "renewed.",
+                    contract=self.name,
+                )
+            )
+        if self.cycle_year >= CYCLE_YEARS:
+            raise UserError(
+                _(
+                    "%(contract)s is the last year of its %(years)s-year cycle; buy "
+                    "the service again.",
+                    contract=self.name,
+                    years=CYCLE_YEARS,
+                )
+            )
+        if not self.project_id._sgz_evaluation_passed("annual"):
+            raise UserError(
+                _(
+                    "%(contract)s can be renewed only after the year's evaluation of "
+                    "%(project)s is confirmed at 合格 or better (L122, L319).",
+                    contract=self.name,
+                    project=self.project_id.display_name,
+                )
+            )
+        if self.search_count([("previous_id", "=", self.id)]):
+            raise UserError(
+                _("%(contract)s has already been renewed.", contract=self.name)
+            )
+        new = self.copy(
+            {
+                "previous_id": self.id,
+                "cycle_year": self.cycle_year + 1,
+                "date_start": self.date_end + relativedelta(days=1),
+                "date_end": self.date_end + relativedelta(years=1),
+                "project_id": False,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+        }
+
+
+class SgzContractPaymentLine(models.Model):
+    _name = "sgz.contract.payment.line"
+    _description = "Contract Payment Stage"
+    _order = "contract_id, sequence, id"
+
+    contract_id = fields.Many2one(
+        "sgz.contract", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(
+        string="Stage", compute="_compute_name", store=True, readonly=False
+    )
+    percentage = fields.Float(required=True, digits=(5, 2))
+    gate = fields.Selection(GATES, required=True, default="effective")
+    gate_date = fields.Date(help="For a fixed-date stage.")
+    due_working_days = fields.Integer(
+        string="Due within (working days)", default=DEFAULT_DUE_WORKING_DAYS
+    )
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    amount = fields.Monetary(
+        compute="_compute_amount",
+        help="Indicative: the disbursements make the last stage take the remainder so "
+        "the total is exact to the fen.",
+    )
+
+    @api.depends("gate", "percentage")
+    def _compute_name(self):
+        labels = dict(GATES)
+        for line in self:
+            if not line.name:
+                line.name = labels.get(line.gate)
+
+    @api.depends("percentage", "contract_id.amount")
+    def _compute_amount(self):
+        for line in self:
+            line.amount = line.currency_id.round(
+                line.contract_id.amount * line.percentage / 100
+            )
+
+    @api.constrains("percentage", "due_working_days", "gate", "gate_date")
+    def _check_line(self):
+        for line in self:
+            if not 0 < line.percentage <= 100:
+                raise ValidationError(
+                    _(
+                        "Payment stage %(stage)s: %(pct)s %% is not a share between 0 "
+                        "and 100 %%.",
+                        stage=line.name,
+                        pct=line.percentage,
+                    )
+                )
+            if line.due_working_days < 0:
+                raise ValidationError(
+                    _(
+                        "Payment stage %(stage)s: the number of working days cannot "
+                        "be negative.",
+                        stage=line.name,
+                    )
+                )
+            if line.gate == "date" and not line.gate_date:
+                raise ValidationError(
+                    _(
+                        "Payment stage %(stage)s: a fixed-date stage needs its date.",
+                        stage=line.name,
+                    )
+                )
+
+    def _check_contract_draft(self):
+        for contract in self.contract_id:
+            if contract.state != "draft":
+                raise UserError(
+                    _(
+                        "%(contract)s has been signed; its payment plan cannot change.",
+                        contract=contract.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_contract_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_contract_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_contract_draft()
+        return super().unlink()

@@ -1,0 +1,567 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import rmb
+from .sgz_procurement_common import OFFICER, QUOTE_VALID_DAYS, TENDERS, require_group
+
+QUOTE_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted (Sealed)"),
+    ("void", "Not Submitted in Time"),
+    ("in_review", "In Review"),
+    ("qualified", "Compliant"),
+    ("rejected", "Not Compliant"),
+    ("won", "Awarded"),
+    ("lost", "Not Awarded"),
+]
+# What the supplier writes; frozen once submitted (询价: one quote, never changed).
+CONTENT_FIELDS = {
+    "procurement_id",
+    "supplier_id",
+    "total_amount",
+    "line_ids",
+    "service_period",
+    "service_plan",
+    "attachment_ids",
+    "signed_by_agent",
+    "note",
+}
+# The bureau's side of the review, written after the opening.
+REVIEW_FIELDS = {"other_score", "review_note", "rank", "price_score"}
+
+
+class SgzQuote(models.Model):
+    """报价文件 (询价模板, L2922-3120), sealed until the opening.
+
+    Record rules give bureau users access only once the procurement is opened, and
+    suppliers only to their own quotes; attachments follow the quote's access.
+    """
+
+    _name = "sgz.quote"
+    _description = "Supplier Quote"
+    _inherit = ["mail.thread"]
+    _order = "procurement_id, rank, id"
+    _check_company_auto = True
+
+    procurement_id = fields.Many2one(
+        "sgz.procurement",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("state", "=", "announced")],
+    )
+    company_id = fields.Many2one(
+        related="procurement_id.company_id", store=True, index=True
+    )
+    currency_id = fields.Many2one(related="procurement_id.currency_id")
+    method = fields.Selection(related="procurement_id.method")
+    supplier_id = fields.Many2one(
+        "res.partner",
+        string="Supplier",
+        required=True,
+        index=True,
+        domain=[("is_sgz_agency", "=", True)],
+        default=lambda self: self.env.user.sgz_agency_id,
+    )
+    state = fields.Selection(
+        QUOTE_STATES, default="draft", required=True, readonly=True, copy=False
+    )
+    total_amount = fields.Monetary(string="Total Quote")
+    amount_in_words = fields.Char(
+        string="Total in Words", compute="_compute_amount_in_words"
+    )
+    line_ids = fields.One2many("sgz.quote.line", "quote_id", string="Itemised Prices")
+    lines_total = fields.Monetary(compute="_compute_lines_total")
+    service_period = fields.Char(string="Service Period")
+    service_plan = fields.Text(string="Service Plan")
+    note = fields.Text(string="Other Materials")
+    attachment_ids = fields.Many2many("ir.attachment", string="Quote Files")
+    signed_by_agent = fields.Boolean(
+        string="Signed by an Agent",
+        help="Signed by an authorised agent rather than the legal representative: a "
+        "power of attorney is then required (附件三).",
+    )
+    submitted_at = fields.Datetime(readonly=True, copy=False)
+    valid_until = fields.Date(
+        string="Valid Until",
+        compute="_compute_valid_until",
+        help="The application letter binds the supplier until 60 days after the "
+        "opening (询价申请函 item 5).",
+    )
+    review_ids = fields.One2many("sgz.quote.review", "quote_id", string="Review")
+    compliant = fields.Boolean(compute="_compute_compliant")
+    price_score = fields.Float(digits=(6, 2), readonly=True, copy=False)
+    other_score = fields.Float(
+        string="Other Criteria Score",
+        digits=(6, 2),
+        copy=False,
+        help="Competitive consultation: the panel's score for everything but price.",
+    )
+    total_score = fields.Float(compute="_compute_total_score", digits=(6, 2))
+    rank = fields.Integer(readonly=True, copy=False)
+    review_note = fields.Text(string="Panel's Reasons", copy=False)
+    result_notified = fields.Date(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "supplier_unique",
+            "unique(procurement_id, supplier_id)",
+            "A supplier quotes once per procurement.",
+        ),
+    ]
+
+    @api.depends("total_amount")
+    def _compute_amount_in_words(self):
+        for quote in self:
+            quote.amount_in_words = (
+                rmb.rmb_upper(quote.currency_id.round(quote.total_amount))
+                if quote.total_amount
+                else False
+            )
+
+    @api.depends("line_ids.subtotal")
+    def _compute_lines_total(self):
+        for quote in self:
+            quote.lines_total = sum(quote.line_ids.mapped("subtotal"))
+
+    @api.depends("procurement_id.opening_time")
+    def _compute_valid_until(self):
+        for quote in self:
+            opening = quote.procurement_id.opening_time
+            quote.valid_until = (
+                fields.Datetime.context_timestamp(quote, opening).date()
+                + timedelta(days=QUOTE_VALID_DAYS)
+                if opening
+                else False
+            )
+
+    @api.depends("review_ids.passed")
+    def _compute_compliant(self):
+        for quote in self:
+            quote.compliant = bool(quote.review_ids) and all(
+                quote.review_ids.mapped("passed")
+            )
+
+    @api.depends("price_score", "other_score")
+    def _compute_total_score(self):
+        for quote in self:
+            quote.total_score = quote.price_score + quote.other_score
+
+    @api.depends("procurement_id.name", "supplier_id.name")
+    def _compute_display_name(self):
+        for quote in self:
+            quote.display_name = (
+                f"{quote.procurement_id.name or ''} {quote.supplier_id.name or ''}"
+            )
+
+    # --------------------------------------------------------------- constraints
+    @api.constrains("total_amount")
+    def _check_amount(self):
+        for quote in self:
+            if quote.currency_id.compare_amounts(quote.total_amount, 0) < 0:
+                raise ValidationError(
+                    _(
+                        "Total Quote of %(supplier)s cannot be negative.",
+                        supplier=quote.supplier_id.name,
+                    )
+                )
+
+    @api.constrains("procurement_id", "supplier_id")
+    def _check_invited(self):
+        for quote in self:
+            proc = quote.procurement_id
+            if proc.method in TENDERS:
+                raise ValidationError(
+                    _(
+                        "%(proc)s is a tender run on the government platform; quotes "
+                        "are not taken here.",
+                        proc=proc.display_name,
+                    )
+                )
+            if quote.supplier_id not in proc.invitation_ids.supplier_id:
+                raise ValidationError(
+                    _(
+                        "%(supplier)s was not invited to %(proc)s.",
+                        supplier=quote.supplier_id.name,
+                        proc=proc.display_name,
+                    )
+                )
+            others = self.sudo().search_count(
+                [
+                    ("procurement_id", "=", proc.id),
+                    ("supplier_id", "=", quote.supplier_id.id),
+                    ("id", "!=", quote.id),
+                ]
+            )
+            if others:
+                raise ValidationError(
+                    _(
+                        "%(supplier)s has already quoted for %(proc)s; a supplier "
+                        "quotes once and cannot change its quote.",
+                        supplier=quote.supplier_id.name,
+                        proc=proc.display_name,
+                    )
+                )
+
+    # --------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        # refuse a second quote before the database's unique index does, in words
+        for vals in vals_list:
+            supplier = vals.get("supplier_id") or self.env.user.sgz_agency_id.id
+            existing = self.sudo().search(
+                [
+                    ("procurement_id", "=", vals.get("procurement_id")),
+                    ("supplier_id", "=", supplier),
+                ],
+                limit=1,
+            )
+            if existing:
+                raise ValidationError(
+                    _(
+                        "%(supplier)s has already quoted for %(proc)s; a supplier "
+                        "quotes once and cannot change its quote.",
+                        supplier=existing.supplier_id.name,
+                        proc=existing.procurement_id.display_name,
+                    )
+                )
+        quotes = super().create(vals_list)
+        quotes._check_open_for_quotes()
+        return quotes
+
+    def write(self, vals):
+        if not self.env.context.get("sgz_quote_workflow"):
+            content = CONTENT_FIELDS.intersection(vals)
+            review = REVIEW_FIELDS.intersection(vals)
+            for quote in self:
+                if content and quote.state != "draft":
+                    raise UserError(
+                        _(
+                            "The quote of %(supplier)s has been submitted; it cannot "
+                            "be changed.",
+                            supplier=quote.supplier_id.name,
+                        )
+                    )
+                if review:
+                    require_group(self.env, OFFICER)
+                    if quote.state not in ("in_review", "qualified"):
+                        raise UserError(
+                            _(
+                                "The quote of %(supplier)s is not under review.",
+                                supplier=quote.supplier_id.name,
+                            )
+                        )
+            if content:
+                self._check_open_for_quotes()
+        return super().write(vals)
+
+    def unlink(self):
+        for quote in self:
+            if quote.state != "draft":
+                raise UserError(
+                    _(
+                        "The quote of %(supplier)s has been submitted; it cannot be "
+                        "deleted.",
+                        supplier=quote.supplier_id.name,
+                    )
+                )
+        return super().unlink()
+
+    def _check_open_for_quotes(self):
+        now = fields.Datetime.now()
+        for quote in self:
+            proc = quote.procurement_id.sudo()
+            if proc.state != "announced" or (
+                proc.quote_deadline and now > proc.quote_deadline
+            ):
+                raise UserError(
+                    _(
+                        "%(proc)s is not taking quotes (deadline %(deadline)s).",
+                        proc=proc.display_name,
+                        deadline=proc.quote_deadline
+                        and fields.Datetime.context_timestamp(
+                            quote, proc.quote_deadline
+                        ),
+                    )
+                )
+
+    # ----------------------------------------------------------------- workflow
+    def action_submit(self):
+        for quote in self:
+            if quote.state != "draft":
+                raise UserError(
+                    _(
+                        "The quote of %(supplier)s has already been submitted.",
+                        supplier=quote.supplier_id.name,
+                    )
+                )
+            quote._check_open_for_quotes()
+            proc = quote.procurement_id
+            if quote.currency_id.compare_amounts(quote.total_amount, 0) <= 0:
+                raise UserError(_("Enter the total quote before submitting."))
+            if not quote.line_ids:
+                raise UserError(
+                    _("Itemise the quote (分项报价一览表) before submitting.")
+                )
+            if quote.currency_id.compare_amounts(quote.lines_total, quote.total_amount):
+                raise UserError(
+                    _(
+                        "The itemised prices add up to %(lines)s but the total quote "
+                        "is %(total)s; they must be equal.",
+                        lines=quote.lines_total,
+                        total=quote.total_amount,
+                    )
+                )
+            if not (quote.service_period or "").strip():
+                raise UserError(_("State the service period of the quote."))
+            quote.with_context(sgz_quote_workflow=True).write(
+                {"state": "submitted", "submitted_at": fields.Datetime.now()}
+            )
+            quote._message_log(
+                body=_(
+                    "Quote submitted and sealed until %(time)s.",
+                    time=fields.Datetime.context_timestamp(quote, proc.opening_time),
+                )
+            )
+        return True
+
+    def _start_review(self):
+        """At the opening: one review line per required document and requirement."""
+        Review = self.env["sgz.quote.review"].sudo()
+        Docs = self.env["sgz.qualification.document"]
+        labels = dict(Docs._fields["doc_type"]._description_selection(self.env))
+        for quote in self:
+            proc = quote.procurement_id
+            opening_day = fields.Datetime.context_timestamp(
+                quote, proc.opening_time
+            ).date()
+            doc_issues = dict(
+                Docs._document_issues(
+                    quote.supplier_id,
+                    proc,
+                    opening_day,
+                    needs_attorney=quote.signed_by_agent,
+                )
+            )
+            required = [t for t, _label in Docs._fields["doc_type"].selection]
+            if not quote.signed_by_agent:
+                required.remove("power_of_attorney")
+            lines = [
+                {
+                    "quote_id": quote.id,
+                    "kind": "qualification",
+                    "name": labels[doc_type],
+                    "doc_type": doc_type,
+                    "auto_failed": doc_type in doc_issues,
+                    "reason": doc_issues.get(doc_type, False),
+                }
+                for doc_type in required
+            ]
+            eligibility = quote.supplier_id._sgz_eligibility_issues(opening_day)
+            lines.append(
+                {
+                    "quote_id": quote.id,
+                    "kind": "qualification",
+                    "name": _("Supplier conditions (L160-163)"),
+                    "auto_failed": bool(eligibility),
+                    "reason": "; ".join(eligibility) or False,
+                }
+            )
+            over = (
+                proc.currency_id.compare_amounts(
+                    quote.total_amount, proc.budget_ceiling
+                )
+                > 0
+            )
+            lines.append(
+                {
+                    "quote_id": quote.id,
+                    "kind": "compliance",
+                    "name": _("Quote within the budget ceiling"),
+                    "auto_failed": over,
+                    "reason": over
+                    and _(
+                        "%(total)s is above the ceiling %(ceiling)s.",
+                        total=quote.total_amount,
+                        ceiling=proc.budget_ceiling,
+                    ),
+                }
+            )
+            for name in (
+                _("Service period as required"),
+                _("Staff as required"),
+                _("Service plan answers the requirements"),
+            ):
+                lines.append({"quote_id": quote.id, "kind": "compliance", "name": name})
+            Review.create(lines)
+            quote.with_context(sgz_quote_workflow=True).state = "in_review"
+
+    def _check_review_complete(self):
+        for quote in self:
+            undecided = quote.review_ids.filtered(
+                lambda r: not r.passed and not r.failed
+            )
+            if undecided:
+                raise UserError(
+                    _(
+                        "The review of %(supplier)s is not finished: %(items)s.",
+                        supplier=quote.supplier_id.name,
+                        items=", ".join(undecided.mapped("name")),
+                    )
+                )
+
+    def _check_other_score(self):
+        for quote in self:
+            cap = 100 - quote.procurement_id.price_weight
+            if not 0 <= quote.other_score <= cap:
+                raise UserError(
+                    _(
+                        "Other criteria score of %(supplier)s: %(score)s is outside "
+                        "0-%(cap)s.",
+                        supplier=quote.supplier_id.name,
+                        score=quote.other_score,
+                        cap=cap,
+                    )
+                )
+
+    def _notify_result(self, text):
+        for quote in self:
+            if quote.state == "won":
+                body = _("Your quote was awarded. %(text)s", text=text)
+            else:
+                body = _("Your quote was not awarded. %(text)s", text=text)
+            quote._message_log(body=body)
+            quote.with_context(
+                sgz_quote_workflow=True
+            ).result_notified = fields.Date.context_today(self)
+
+
+class SgzQuoteLine(models.Model):
+    _name = "sgz.quote.line"
+    _description = "Itemised Quote Line"
+    _order = "quote_id, sequence, id"
+
+    quote_id = fields.Many2one(
+        "sgz.quote", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Item", required=True)
+    quantity = fields.Float(digits=(12, 2), default=1.0)
+    currency_id = fields.Many2one(related="quote_id.currency_id")
+    unit_price = fields.Monetary()
+    subtotal = fields.Monetary(compute="_compute_subtotal", store=True)
+    note = fields.Char()
+
+    @api.depends("quantity", "unit_price")
+    def _compute_subtotal(self):
+        for line in self:
+            line.subtotal = line.currency_id.round(line.quantity * line.unit_price)
+
+    @api.constrains("quantity", "unit_price")
+    def _check_values(self):
+        for line in self:
+            if line.quantity <= 0 or line.unit_price < 0:
+                raise ValidationError(
+                    _(
+                        "Item %(item)s: the quantity must be positive and the unit "
+                        "price not negative.",
+                        item=line.name,
+                    )
+                )
+
+    def _check_quote_draft(self):
+        for quote in self.quote_id:
+            if quote.state != "draft":
+                raise UserError(
+                    _(
+                        "The quote of %(supplier)s has been submitted; it cannot be "
+                        "changed.",
+                        supplier=quote.supplier_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_quote_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_quote_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_quote_draft()
+        return super().unlink()
+
+
+class SgzQuoteReview(models.Model):
+    """资格审查 / 符合性审查: one line per requirement, pass or fail with a reason."""
+
+    _name = "sgz.quote.review"
+    _description = "Quote Review Item"
+    _order = "quote_id, kind, id"
+
+    quote_id = fields.Many2one(
+        "sgz.quote", required=True, ondelete="cascade", index=True
+    )
+    kind = fields.Selection(
+        [("qualification", "Qualification"), ("compliance", "Compliance")],
+        required=True,
+    )
+    name = fields.Char(string="Requirement", required=True)
+    doc_type = fields.Char()
+    auto_failed = fields.Boolean(
+        string="Failed on the Data",
+        readonly=True,
+        help="Missing, unverified or expired documents, ineligible supplier or a quote "
+        "above the ceiling: the panel cannot pass this item.",
+    )
+    passed = fields.Boolean()
+    failed = fields.Boolean()
+    reason = fields.Char()
+    reviewer_id = fields.Many2one("res.users", readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("auto_failed"):
+                vals.update(failed=True, passed=False)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        require_group(self.env, OFFICER)
+        for line in self:
+            if line.quote_id.state != "in_review":
+                raise UserError(
+                    _(
+                        "The review of %(supplier)s is closed.",
+                        supplier=line.quote_id.supplier_id.name,
+                    )
+                )
+            if line.auto_failed and vals.get("passed"):
+                raise UserError(
+                    _(
+                        "%(item)s failed on the data (%(reason)s); the panel cannot "
+                        "pass it.",
+                        item=line.name,
+                        reason=line.reason,
+                    )
+                )
+        vals = dict(vals, reviewer_id=self.env.uid)
+        result = super().write(vals)
+        for line in self:
+            if line.passed and line.failed:
+                raise ValidationError(
+                    _("%(item)s cannot both pass and fail.", item=line.name)
+                )
+            if line.failed and not (line.reason or "").strip():
+                raise ValidationError(
+                    _(
+                        "%(item)s: a failed requirement needs the reason.",
+                        item=line.name,
+                    )
+                )
+        return result

@@ -1,0 +1,2 @@
+from . import test_working_days
+from . import test_procurement
