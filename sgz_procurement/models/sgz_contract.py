@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib import rmb
 from .sgz_procurement_common import MANAGER, OFFICER, require_group
 
 CYCLE_YEARS = 3  # 3-year cycles, signed yearly (L122, L319)
@@ -91,6 +92,9 @@ class SgzContract(models.Model):
     date_end = fields.Date(string="End Date", required=True, tracking=True)
     sign_date = fields.Date(string="Signed on", copy=False, tracking=True)
     amount = fields.Monetary(string="Contract Amount", tracking=True)
+    amount_in_words = fields.Char(
+        string="Amount in Words", compute="_compute_amount_in_words"
+    )
     staff_count = fields.Integer(string="Staff Sent")
     staff_requirements = fields.Text(string="Staff Qualifications")
     content = fields.Text(string="Service Content")
@@ -115,6 +119,13 @@ class SgzContract(models.Model):
             "A procurement has one contract per year of its cycle.",
         ),
     ]
+
+    @api.depends("amount")
+    def _compute_amount_in_words(self):
+        for contract in self:
+            contract.amount_in_words = rmb.rmb_upper(
+                contract.currency_id.round(contract.amount)
+            )
 
     @api.depends("payment_line_ids.percentage")
     def _compute_percent_total(self):

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib import scoring
+from ..lib import rmb, scoring
 from .sgz_procurement_common import (
     CONSULTATION_MIN_DAYS,
     INQUIRY_MIN_WORKING_DAYS,
@@ -142,6 +142,9 @@ class SgzProcurement(models.Model):
         "res.partner", string="Awarded Supplier", readonly=True, copy=False
     )
     awarded_amount = fields.Monetary(readonly=True, copy=False, tracking=True)
+    amount_in_words = fields.Char(
+        string="Awarded Amount in Words", compute="_compute_amount_in_words"
+    )
     award_proposed_by = fields.Many2one("res.users", readonly=True, copy=False)
     award_approved_by = fields.Many2one("res.users", readonly=True, copy=False)
     award_date = fields.Date(string="Decision Date", readonly=True, copy=False)
@@ -169,6 +172,13 @@ class SgzProcurement(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
+    @api.depends("awarded_amount")
+    def _compute_amount_in_words(self):
+        for rec in self:
+            rec.amount_in_words = rmb.rmb_upper(
+                rec.currency_id.round(rec.awarded_amount)
+            )
+
     @api.depends("notice_start")
     def _compute_notice_end(self):
         Holiday = self.env["sgz.holiday"]
