@@ -287,7 +287,38 @@ class SgzProcurement(models.Model):
         "company_id",
     }
 
+    # Written by the workflow steps only (award, notice, opening, result).
+    _WORKFLOW_ONLY = {
+        "state",
+        "opened",
+        "opened_at",
+        "result_note",
+        "awarded_quote_id",
+        "awarded_amount",
+        "award_proposed_by",
+        "award_approved_by",
+        "award_date",
+        "notice_due",
+        "notice_date",
+        "notice_late",
+        "notice_text",
+        "termination_reason",
+    }
+
     def write(self, vals):
+        if not self.env.context.get("sgz_procurement_workflow"):
+            if self._WORKFLOW_ONLY.intersection(vals):
+                raise UserError(
+                    _("The award, the opening and the notice are set by their steps.")
+                )
+            # a tender's winner is recorded from the platform before its result
+            if "awarded_supplier_id" in vals and self.filtered(
+                lambda r: r.method not in TENDERS
+                or r.state not in ("draft", "announced")
+            ):
+                raise UserError(
+                    _("The award, the opening and the notice are set by their steps.")
+                )
         frozen = self._FROZEN_AFTER_DRAFT.intersection(vals)
         if frozen and not self.env.context.get("sgz_procurement_workflow"):
             for rec in self.filtered(lambda r: r.state != "draft"):

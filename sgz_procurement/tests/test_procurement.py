@@ -43,6 +43,9 @@ class TestInquiry(SgzProcurementCase):
             proc.with_user(self.manager).action_approve_award()
         self.assertEqual(proc.awarded_supplier_id, self.agency2)
         self.assertEqual(proc.awarded_amount, 275000.5)
+        for vals in ({"awarded_amount": 1}, {"awarded_supplier_id": self.agency.id}):
+            with self.assertRefused(UserError, "steps|步骤"):
+                proc.with_user(self.manager).write(vals)
         # decided Wed 30 Sep; 1-7 Oct off: 8 Oct is the first working day after,
         # 9 Oct the second
         self.assertEqual(proc.notice_due, date(2026, 10, 9))
