@@ -198,6 +198,20 @@ class TestInquiry(SgzProcurementCase):
         with self.assertRefused(ValidationError, "major violation|重大违法"):
             self._procurement()
         self.assertIn("2024-05-01", self.agency3.sgz_eligibility_issues)
+        self.assertFalse(self.agency3.sgz_is_eligible)
+        # a violation older than three years no longer counts
+        self.agency3.sgz_violation_ids.date = date(2023, 9, 1)
+        self.assertFalse(self.agency3._sgz_eligibility_issues(date(2026, 9, 25)))
+        # a failed annual inspection, no certified worker
+        self.env["sgz.agency.inspection"].create(
+            {"partner_id": self.agency3.id, "year": 2025, "result": "unqualified"}
+        )
+        self.env["sgz.social.worker"].search(
+            [("agency_id", "=", self.agency3.id)]
+        ).certificate_level = "none"
+        issues = "\n".join(self.agency3._sgz_eligibility_issues(date(2026, 9, 25)))
+        self.assertRegex(issues, "L163")
+        self.assertRegex(issues, "L162")
 
     def test_review_reads_the_documents(self):
         # agency3's credit check predates the announcement: it cannot pass
