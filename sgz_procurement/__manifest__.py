@@ -23,6 +23,10 @@
         "views/sgz_contract_views.xml",
         "views/sgz_holiday_views.xml",
         "views/menus.xml",
+        "report/sgz_procurement_reports.xml",
+        "report/sgz_quote_templates.xml",
+        "report/sgz_award_notice_templates.xml",
+        "report/sgz_contract_templates.xml",
     ],
-    "demo": [],
+    "demo": ["demo/sgz_procurement_demo.xml"],
 }

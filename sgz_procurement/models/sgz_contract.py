@@ -132,6 +132,23 @@ class SgzContract(models.Model):
         for contract in self:
             contract.percent_total = float(contract._percent_sum())
 
+    def _stage_amounts(self):
+        """{payment line id: amount}, each stage rounded to the fen; in a plan that is
+        complete (100 %) the last stage takes the remainder, so the stages add up to
+        the contract amount exactly. The one rule for printing and for paying."""
+        self.ensure_one()
+        lines = self.payment_line_ids.sorted(lambda li: (li.sequence, li.id))
+        complete = self._percent_sum() == Decimal(100)
+        amounts, paid = {}, 0.0
+        for index, line in enumerate(lines):
+            if complete and index == len(lines) - 1:
+                amount = self.currency_id.round(self.amount - paid)
+            else:
+                amount = self.currency_id.round(self.amount * line.percentage / 100)
+            amounts[line.id] = amount
+            paid += amount
+        return amounts
+
     def _percent_sum(self):
         return sum(
             (Decimal(str(p)) for p in self.payment_line_ids.mapped("percentage")),
@@ -429,8 +446,8 @@ class SgzContractPaymentLine(models.Model):
     currency_id = fields.Many2one(related="contract_id.currency_id")
     amount = fields.Monetary(
         compute="_compute_amount",
-        help="Indicative: the disbursements make the last stage take the remainder so "
-        "the total is exact to the fen.",
+        help="Percentage x contract amount to the fen; in a complete plan the last "
+        "stage takes the remainder so that the stages add up exactly.",
     )
 
     @api.depends("gate", "percentage")
@@ -440,12 +457,19 @@ class SgzContractPaymentLine(models.Model):
             if not line.name:
                 line.name = labels.get(line.gate)
 
-    @api.depends("percentage", "contract_id.amount")
+    @api.depends(
+        "percentage",
+        "sequence",
+        "contract_id.amount",
+        "contract_id.payment_line_ids.percentage",
+    )
     def _compute_amount(self):
-        for line in self:
-            line.amount = line.currency_id.round(
-                line.contract_id.amount * line.percentage / 100
-            )
+        for contract in self.contract_id:
+            amounts = contract._stage_amounts()
+            for line in self.filtered(lambda li, c=contract: li.contract_id == c):
+                line.amount = amounts.get(line.id, 0.0)
+        for line in self.filtered(lambda li: not li.contract_id):
+            line.amount = 0.0
 
     @api.constrains("percentage", "due_working_days", "gate", "gate_date")
     def _check_line(self):

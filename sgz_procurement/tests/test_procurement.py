@@ -371,6 +371,19 @@ class TestContract(SgzProcurementCase):
                 }
             )
 
+    def test_stage_amounts_add_up_to_the_fen(self):
+        contract = self.contract.with_user(self.officer)
+        contract.payment_line_ids[0].percentage = 33.33
+        contract.payment_line_ids[1].percentage = 33.33
+        contract.payment_line_ids[2].percentage = 33.34
+        # 100,000.01 x 33.33 % = 33,330.00 twice; the last stage takes the rest
+        self.assertEqual(
+            contract.payment_line_ids.mapped("amount"), [33330.0, 33330.0, 33340.01]
+        )
+        self.assertAlmostEqual(
+            sum(contract.payment_line_ids.mapped("amount")), 100000.01
+        )
+
     def test_sign_perform_terminate_renew(self):
         contract = self.contract.with_user(self.officer)
         contract.action_sign()
