@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
 from ..lib import rmb, scoring
 from .sgz_procurement_common import (
@@ -579,7 +580,9 @@ class SgzProcurement(models.Model):
                         "other criteria %(other)s = %(total)s",
                         rank=rank,
                         supplier=quote.supplier_id.name,
-                        amount=quote.total_amount,
+                        amount=format_amount(
+                            self.env, quote.total_amount, quote.currency_id
+                        ),
                         price=quote.price_score,
                         other=quote.other_score,
                         total=round(quote.price_score + quote.other_score, 2),
@@ -591,17 +594,20 @@ class SgzProcurement(models.Model):
                         "%(rank)s. %(supplier)s: %(amount)s",
                         rank=rank,
                         supplier=quote.supplier_id.name,
-                        amount=quote.total_amount,
+                        amount=format_amount(
+                            self.env, quote.total_amount, quote.currency_id
+                        ),
                     )
                 )
-        basis = (
-            _(
+        if self.method == "consultation":
+            basis = _(
                 "Ranked by comprehensive score (price weight %(weight)s %%).",
                 weight=self.price_weight,
             )
-            if self.method == "consultation"
-            else _("Ranked by price; the lowest compliant quote wins (inquiry).")
-        )
+        elif self.method == "single_source":
+            basis = _("Single source: the only supplier's quote, found compliant.")
+        else:
+            basis = _("Ranked by price; the lowest compliant quote wins (inquiry).")
         return basis + "\n" + "\n".join(lines)
 
     def action_propose_award(self, quote=None):
@@ -633,7 +639,9 @@ class SgzProcurement(models.Model):
                     "An inquiry is awarded to the lowest compliant quote: %(supplier)s "
                     "at %(amount)s.",
                     supplier=ranked[0].supplier_id.name,
-                    amount=ranked[0].total_amount,
+                    amount=format_amount(
+                        self.env, ranked[0].total_amount, ranked[0].currency_id
+                    ),
                 )
             )
         if self.method == "single_source" and self.notice_end:
@@ -706,6 +714,10 @@ class SgzProcurement(models.Model):
                 )
             if winner not in rec.bidder_ids:
                 raise UserError(_("The winner must be one of the bidders."))
+            # the platform ran the tender; the station rules still apply to the winner
+            winner._sgz_check_eligible(
+                rec.award_date or fields.Date.context_today(self)
+            )
             today = fields.Date.context_today(self)
             rec.with_context(sgz_procurement_workflow=True).write(
                 {
@@ -738,7 +750,7 @@ class SgzProcurement(models.Model):
                 proc=rec.display_name,
                 method=rec._method_label(),
                 supplier=rec.awarded_supplier_id.name,
-                amount=rec.awarded_amount,
+                amount=format_amount(self.env, rec.awarded_amount, rec.currency_id),
                 date=rec.award_date,
             )
             rec.with_context(sgz_procurement_workflow=True).write(

@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -210,22 +212,25 @@ class SgzQualificationDocument(models.Model):
                     and (not d.agent_term_from or d.agent_term_from <= on_date)
                 )
             if doc_type in MONTHLY_PROOFS:
+                # "公告发布日前当年任意3个月": read as the twelve months before the
+                # announcement, so that a January announcement can be answered too.
+                since = announced.replace(day=1) - relativedelta(months=12)
                 months = {
                     d.period_month.replace(day=1)
                     for d in valid
-                    if d.period_month.year == announced.year
-                    and d.period_month < announced
+                    if since <= d.period_month < announced
                 }
                 if len(months) < PROOF_MONTHS:
                     issues.append(
                         (
                             doc_type,
                             _(
-                                "%(doc)s: %(count)s verified month(s) of %(year)s "
-                                "before the announcement; any %(need)s are required.",
+                                "%(doc)s: %(count)s verified month(s) in the twelve "
+                                "months before the announcement (from %(since)s); any "
+                                "%(need)s are required.",
                                 doc=labels[doc_type],
                                 count=len(months),
-                                year=announced.year,
+                                since=since,
                                 need=PROOF_MONTHS,
                             ),
                         )

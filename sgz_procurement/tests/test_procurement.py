@@ -213,6 +213,19 @@ class TestInquiry(SgzProcurementCase):
         self.assertRegex(issues, "L163")
         self.assertRegex(issues, "L162")
 
+    def test_payment_proofs_from_the_twelve_months_before(self):
+        Doc = self.env["sgz.qualification.document"]
+        # proofs for June-August 2026 answer a January 2027 announcement...
+        early = self.env["sgz.procurement"].new({"announce_date": date(2027, 1, 10)})
+        issues = dict(Doc._document_issues(self.agency, early, date(2027, 1, 20)))
+        self.assertNotIn("tax_proof", issues)
+        self.assertNotIn("social_security_proof", issues)
+        # ...but not one in October 2027
+        late = self.env["sgz.procurement"].new({"announce_date": date(2027, 10, 10)})
+        issues = dict(Doc._document_issues(self.agency, late, date(2027, 10, 20)))
+        self.assertRegex(issues["tax_proof"], "0")
+        self.assertIn("social_security_proof", issues)
+
     def test_review_reads_the_documents(self):
         # agency3's credit check predates the announcement: it cannot pass
         self.env["sgz.qualification.document"].search(
