@@ -73,8 +73,8 @@ class SgzHoliday(models.Model):
             _(
                 "Working days cannot be counted for %(year)s: the official holiday "
                 "calendar does not cover that year. Enter the year's holidays and "
-                "make-up working days under Configuration > Holidays and mark the "
-                "year complete.",
+                "make-up working days under Configuration > Holidays and Make-up "
+                "Working Days and mark the year complete in Holiday Table Years.",
                 year=year,
             )
         )

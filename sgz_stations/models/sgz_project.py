@@ -11,6 +11,17 @@ ACTIVITY_TYPES = [
     ("visit", "Home Visit"),
 ]
 
+# 项目资金来源 (申报书 / 结项报告书 L3660-3675)
+FUNDING_SOURCES = [
+    ("provincial", "Ministry / Provincial Funds Applied For"),
+    ("local_match", "Prefecture / City / County Matching Funds"),
+    ("fiscal", "Fiscal Funds"),
+    ("lottery", "Welfare Lottery Public-welfare Funds"),
+    ("donations", "Funds Raised from Society"),
+    ("own", "Agency's Own Funds"),
+    ("other", "Other"),
+]
+
 PROJECT_STATES = [
     ("draft", "Draft"),
     ("running", "In Progress"),
@@ -686,18 +697,7 @@ class SgzProjectFunding(models.Model):
         "sgz.project", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    source = fields.Selection(
-        [
-            ("provincial", "Ministry / Provincial Funds Applied For"),
-            ("local_match", "Prefecture / City / County Matching Funds"),
-            ("fiscal", "Fiscal Funds"),
-            ("lottery", "Welfare Lottery Public-welfare Funds"),
-            ("donations", "Funds Raised from Society"),
-            ("own", "Agency's Own Funds"),
-            ("other", "Other"),
-        ],
-        required=True,
-    )
+    source = fields.Selection(FUNDING_SOURCES, required=True)
     note = fields.Char()
     currency_id = fields.Many2one(related="project_id.currency_id")
     amount = fields.Monetary(required=True)

@@ -1,0 +1,2 @@
+from . import sgz_budget
+from . import sgz_project

@@ -1,0 +1,186 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class SgzProject(models.Model):
+    _inherit = "sgz.project"
+
+    budget_ids = fields.One2many("sgz.budget", "project_id", string="Budgets")
+    current_budget_id = fields.Many2one(
+        "sgz.budget",
+        string="Current Budget",
+        compute="_compute_current_budget",
+        help="The approved budget version in force.",
+    )
+
+    @api.depends("budget_ids.state")
+    def _compute_current_budget(self):
+        for project in self:
+            project.current_budget_id = project._sgz_current_budget()
+
+    def _sgz_current_budget(self):
+        self.ensure_one()
+        return self.budget_ids.filtered(lambda b: b.state == "approved")[:1]
+
+
+class SgzChangeRequest(models.Model):
+    _inherit = "sgz.change.request"
+
+    budget_line_ids = fields.One2many(
+        "sgz.change.request.budget.line",
+        "request_id",
+        string="Budget Changes",
+        help="Approved, they make a new version of the project's budget; the old "
+        "versions are kept.",
+    )
+    new_budget_id = fields.Many2one(
+        "sgz.budget", string="Budget Version Made", readonly=True, copy=False
+    )
+
+    def _check_applicable(self):
+        result = super()._check_applicable()
+        if self.budget_line_ids:
+            if not self.line_ids.filtered(lambda li: li.section == "budget"):
+                raise UserError(
+                    _(
+                        "%(request)s changes the budget: describe it in a section "
+                        "“Budget” with the original text, the new text and the reason.",
+                        request=self.name,
+                    )
+                )
+            if not self.project_id._sgz_current_budget():
+                raise UserError(
+                    _(
+                        "%(project)s has no approved budget to change.",
+                        project=self.project_id.display_name,
+                    )
+                )
+            # the new version must keep every rule: checked now and at approval
+            self._draft_budget_version(check_only=True)
+        return result
+
+    def _apply(self):
+        summary = super()._apply()
+        if self.budget_line_ids:
+            budget = self._draft_budget_version()
+            budget._approve(change_request=self)
+            self.with_context(sgz_cr_workflow=True).new_budget_id = budget
+            summary += "\n" + _(
+                "Budget version %(version)s approved (%(share)s %% of the total moved "
+                "between lines).",
+                version=budget.version,
+                share=round(budget.moved_share, 2),
+            )
+        return summary
+
+    def _draft_budget_version(self, check_only=False):
+        """The current budget with this request's changes, as a new version."""
+        self.ensure_one()
+        current = self.project_id._sgz_current_budget()
+        Budget = self.env["sgz.budget"].with_context(sgz_budget_workflow=True)
+        lines = []
+        changed = {
+            c.budget_line_id.id: c for c in self.budget_line_ids if c.budget_line_id
+        }
+        for line in current.line_ids:
+            change = changed.get(line.id)
+            if change and change.remove:
+                continue
+            vals = line.copy_data()[0]
+            vals.pop("budget_id", None)
+            if change:
+                vals.update(change._line_vals())
+            lines.append(fields.Command.create(vals))
+        for change in self.budget_line_ids.filtered(lambda c: not c.budget_line_id):
+            lines.append(fields.Command.create(change._line_vals()))
+        budget = Budget.sudo().create(
+            {
+                "project_id": self.project_id.id,
+                "previous_id": current.id,
+                "line_ids": lines,
+            }
+        )
+        try:
+            budget._check_rules()
+        finally:
+            if check_only:
+                budget.with_context(sgz_budget_workflow=True).unlink()
+        return budget
+
+
+class SgzChangeRequestBudgetLine(models.Model):
+    _name = "sgz.change.request.budget.line"
+    _description = "Change Request Budget Line"
+    _order = "request_id, id"
+
+    request_id = fields.Many2one(
+        "sgz.change.request", required=True, ondelete="cascade", index=True
+    )
+    project_id = fields.Many2one(related="request_id.project_id")
+    currency_id = fields.Many2one(related="request_id.currency_id")
+    budget_line_id = fields.Many2one(
+        "sgz.budget.line",
+        string="Line Changed",
+        help="Empty for a new line.",
+        domain="[('budget_id.project_id', '=', project_id), "
+        "('budget_id.state', '=', 'approved')]",
+    )
+    remove = fields.Boolean(string="Remove the Line")
+    category_id = fields.Many2one("sgz.budget.category", ondelete="restrict")
+    name = fields.Char(string="Item")
+    old_amount = fields.Monetary(related="budget_line_id.amount", string="Old Amount")
+    quantity = fields.Integer(string="People", default=1)
+    sessions = fields.Integer(string="Sessions or Days", default=1)
+    rate = fields.Monetary(string="Amount per Person and Session")
+    new_amount = fields.Monetary(compute="_compute_new_amount")
+    reason = fields.Char(required=True)
+
+    @api.depends("quantity", "sessions", "rate", "remove")
+    def _compute_new_amount(self):
+        for change in self:
+            change.new_amount = (
+                0.0
+                if change.remove
+                else change.quantity * change.sessions * change.rate
+            )
+
+    def _line_vals(self):
+        vals = {
+            "quantity": self.quantity,
+            "sessions": self.sessions,
+            "rate": self.rate,
+        }
+        if self.category_id:
+            vals["category_id"] = self.category_id.id
+        elif not self.budget_line_id:
+            raise UserError(_("A new budget line needs its category."))
+        if self.name:
+            vals["name"] = self.name
+        elif not self.budget_line_id:
+            raise UserError(_("A new budget line needs its item."))
+        return vals
+
+    def _check_request_draft(self):
+        for request in self.request_id:
+            if request.state != "draft":
+                raise UserError(
+                    _(
+                        "%(request)s has been submitted; its budget changes can no "
+                        "longer change.",
+                        request=request.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_request_draft()
+        return lines
+
+    def write(self, vals):
+        self._check_request_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_request_draft()
+        return super().unlink()
