@@ -1,2 +1,3 @@
 from . import sgz_budget
 from . import sgz_project
+from . import sgz_disbursement

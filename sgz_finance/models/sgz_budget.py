@@ -418,7 +418,7 @@ class SgzBudgetLine(models.Model):
         ondelete="restrict",
     )
     name = fields.Char(string="Item", required=True)
-    funding_source = fields.Selection(FUNDING_SOURCES, string="Funding Source")
+    funding_source = fields.Selection(FUNDING_SOURCES)
     quantity = fields.Integer(string="People", default=1)
     sessions = fields.Integer(string="Sessions or Days", default=1)
     currency_id = fields.Many2one(related="budget_id.currency_id")

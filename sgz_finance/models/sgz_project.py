@@ -8,7 +8,6 @@ class SgzProject(models.Model):
     budget_ids = fields.One2many("sgz.budget", "project_id", string="Budgets")
     current_budget_id = fields.Many2one(
         "sgz.budget",
-        string="Current Budget",
         compute="_compute_current_budget",
         help="The approved budget version in force.",
     )

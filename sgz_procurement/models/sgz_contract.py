@@ -58,10 +58,9 @@ class SgzContract(models.Model):
     project_id = fields.Many2one(
         "sgz.project", string="Service Project", index=True, check_company=True
     )
-    party_a_id = fields.Many2one("res.partner", string="Party A", required=True)
+    party_a_id = fields.Many2one("res.partner", required=True)
     party_b_id = fields.Many2one(
         "res.partner",
-        string="Party B",
         required=True,
         domain=[("is_sgz_agency", "=", True)],
     )

@@ -57,7 +57,6 @@ class SgzProcurement(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     purchaser_id = fields.Many2one(
         "res.partner",
-        string="Purchaser",
         required=True,
         default=lambda self: self.env.company.partner_id,
     )
@@ -73,17 +72,17 @@ class SgzProcurement(models.Model):
     station_ids = fields.Many2many(
         "sgz.station", string="Stations Bought For", check_company=True
     )
-    budget_ceiling = fields.Monetary(string="Budget Ceiling", tracking=True)
+    budget_ceiling = fields.Monetary(tracking=True)
     date_start = fields.Date(string="Service Start", required=True)
     date_end = fields.Date(string="Service End", required=True)
-    service_requirements = fields.Text(string="Service Requirements")
-    staff_requirements = fields.Text(string="Staff Requirements")
+    service_requirements = fields.Text()
+    staff_requirements = fields.Text()
     evaluation_criteria = fields.Text(string="Assessment Indicators")
 
     # timeline
     announce_date = fields.Date(string="Announced on", copy=False, tracking=True)
-    quote_deadline = fields.Datetime(string="Quote Deadline", copy=False, tracking=True)
-    opening_time = fields.Datetime(string="Opening Time", copy=False, tracking=True)
+    quote_deadline = fields.Datetime(copy=False, tracking=True)
+    opening_time = fields.Datetime(copy=False, tracking=True)
     opened = fields.Boolean(readonly=True, copy=False, index=True)
     opened_at = fields.Datetime(readonly=True, copy=False)
 
@@ -139,9 +138,7 @@ class SgzProcurement(models.Model):
     )
     result_note = fields.Text(string="Review Result and Reasons", copy=False)
     awarded_quote_id = fields.Many2one("sgz.quote", readonly=True, copy=False)
-    awarded_supplier_id = fields.Many2one(
-        "res.partner", string="Awarded Supplier", readonly=True, copy=False
-    )
+    awarded_supplier_id = fields.Many2one("res.partner", readonly=True, copy=False)
     awarded_amount = fields.Monetary(readonly=True, copy=False, tracking=True)
     amount_in_words = fields.Char(
         string="Awarded Amount in Words", compute="_compute_amount_in_words"
@@ -897,7 +894,6 @@ class SgzProcurementInvitation(models.Model):
     )
     supplier_id = fields.Many2one(
         "res.partner",
-        string="Supplier",
         required=True,
         domain=[("is_sgz_agency", "=", True)],
     )

@@ -59,7 +59,6 @@ class SgzQuote(models.Model):
     method = fields.Selection(related="procurement_id.method")
     supplier_id = fields.Many2one(
         "res.partner",
-        string="Supplier",
         required=True,
         index=True,
         domain=[("is_sgz_agency", "=", True)],
@@ -74,8 +73,8 @@ class SgzQuote(models.Model):
     )
     line_ids = fields.One2many("sgz.quote.line", "quote_id", string="Itemised Prices")
     lines_total = fields.Monetary(compute="_compute_lines_total")
-    service_period = fields.Char(string="Service Period")
-    service_plan = fields.Text(string="Service Plan")
+    service_period = fields.Char()
+    service_plan = fields.Text()
     note = fields.Text(string="Other Materials")
     attachment_ids = fields.Many2many("ir.attachment", string="Quote Files")
     signed_by_agent = fields.Boolean(
@@ -85,12 +84,11 @@ class SgzQuote(models.Model):
     )
     submitted_at = fields.Datetime(readonly=True, copy=False)
     valid_until = fields.Date(
-        string="Valid Until",
         compute="_compute_valid_until",
         help="The application letter binds the supplier until 60 days after the "
         "opening (询价申请函 item 5).",
     )
-    review_ids = fields.One2many("sgz.quote.review", "quote_id", string="Review")
+    review_ids = fields.One2many("sgz.quote.review", "quote_id")
     compliant = fields.Boolean(compute="_compute_compliant")
     price_score = fields.Float(digits=(6, 2), readonly=True, copy=False)
     other_score = fields.Float(

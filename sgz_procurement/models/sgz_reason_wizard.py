@@ -20,7 +20,7 @@ class SgzReasonWizard(models.TransientModel):
     res_model = fields.Char(required=True)
     res_id = fields.Integer(required=True)
     method = fields.Char(required=True)
-    ground = fields.Selection(TERMINATION_GROUNDS, string="Ground")
+    ground = fields.Selection(TERMINATION_GROUNDS)
     reason = fields.Text(required=True)
 
     def action_confirm(self):

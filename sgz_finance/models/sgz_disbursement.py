@@ -1,0 +1,405 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
+
+from odoo.addons.sgz_procurement.models.sgz_contract import GATES
+from odoo.addons.sgz_stations.models.sgz_project import (
+    MANAGER,
+    OFFICER,
+    require_group,
+)
+
+STATES = [
+    ("pending", "Not Yet Due"),
+    ("payable", "Payable"),
+    ("requested", "Requested"),
+    ("approved", "Approved"),
+    ("paid", "Paid"),
+    ("suspended", "Suspended"),
+    ("deducted", "Deducted"),
+    ("cancelled", "Cancelled"),
+]
+# Stages whose state follows the gates (the others are decisions already taken).
+OPEN_STATES = ("pending", "payable", "suspended")
+EVALUATION_GATES = {"midterm": "midterm", "final": "final"}
+
+
+class SgzDisbursement(models.Model):
+    """One stage of a contract's payment plan (L165), gated by the project's data."""
+
+    _name = "sgz.disbursement"
+    _description = "Staged Disbursement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "contract_id, sequence, id"
+
+    contract_id = fields.Many2one(
+        "sgz.contract", required=True, index=True, ondelete="restrict", readonly=True
+    )
+    payment_line_id = fields.Many2one(
+        "sgz.contract.payment.line", required=True, ondelete="restrict", readonly=True
+    )
+    project_id = fields.Many2one(
+        related="contract_id.project_id", store=True, index=True
+    )
+    agency_id = fields.Many2one(
+        related="contract_id.party_b_id", store=True, index=True, string="Agency"
+    )
+    company_id = fields.Many2one(
+        related="contract_id.company_id", store=True, index=True
+    )
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    sequence = fields.Integer(readonly=True)
+    name = fields.Char(string="Stage", readonly=True)
+    percentage = fields.Float(digits=(5, 2), readonly=True)
+    amount = fields.Monetary(
+        readonly=True,
+        help="Percentage x contract amount to the fen; the last stage takes the "
+        "remainder so that the stages add up to the contract exactly.",
+    )
+    deduction = fields.Monetary(readonly=True, copy=False, tracking=True)
+    deduction_reason = fields.Text(readonly=True, copy=False)
+    amount_due = fields.Monetary(
+        string="Amount to Pay", compute="_compute_amount_due", store=True
+    )
+    gate = fields.Selection(GATES, readonly=True)
+    gate_date = fields.Date(
+        string="Gate Passed on",
+        readonly=True,
+        copy=False,
+        help="When the contract took effect, the evaluation was confirmed as passed, "
+        "or the fixed date.",
+    )
+    due_working_days = fields.Integer(readonly=True)
+    due_date = fields.Date(
+        readonly=True,
+        copy=False,
+        help="Gate date plus the working days of the contract (Chinese calendar).",
+    )
+    state = fields.Selection(
+        STATES, default="pending", required=True, readonly=True, tracking=True
+    )
+    suspension_reason = fields.Text(readonly=True, copy=False)
+    requested_by = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_by = fields.Many2one("res.users", readonly=True, copy=False)
+    paid_date = fields.Date(readonly=True, copy=False)
+    payment_reference = fields.Char(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "stage_unique",
+            "unique(payment_line_id)",
+            "A payment stage is disbursed once.",
+        ),
+    ]
+
+    @api.depends("amount", "deduction")
+    def _compute_amount_due(self):
+        for rec in self:
+            rec.amount_due = rec.currency_id.round(rec.amount - rec.deduction)
+
+    @api.depends("contract_id.name", "name")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = f"{rec.contract_id.name} {rec.name or ''}"
+
+    def write(self, vals):
+        if not self.env.context.get("sgz_disbursement_workflow"):
+            self.check_access("write")
+            raise UserError(
+                _(
+                    "Disbursements change only through their steps (request, approve, "
+                    "pay)."
+                )
+            )
+        return super().write(vals)
+
+    def unlink(self):
+        for rec in self.filtered(lambda r: r.state not in ("pending", "cancelled")):
+            raise UserError(
+                _(
+                    "%(stage)s is under way; it cannot be deleted.",
+                    stage=rec.display_name,
+                )
+            )
+        return super().unlink()
+
+    def _fmt(self, amount):
+        return format_amount(self.env, amount, self.currency_id)
+
+    def _do(self, vals):
+        return self.with_context(sgz_disbursement_workflow=True).write(vals)
+
+    # ------------------------------------------------------------------- gates
+    def _gate_passed_on(self):
+        """The date the gate was passed, or False (read from the data)."""
+        self.ensure_one()
+        contract = self.contract_id
+        if self.gate == "effective":
+            return contract.state in ("signed", "performing", "done") and (
+                contract.sign_date
+            )
+        if self.gate == "date":
+            today = fields.Date.context_today(self)
+            gate_date = self.payment_line_id.gate_date
+            return gate_date if gate_date and gate_date <= today else False
+        project = contract.project_id
+        last = project._last_confirmed_evaluation(EVALUATION_GATES[self.gate])
+        return last.confirm_date if last and last.passed else False
+
+    def _suspension(self):
+        """Why the stage is held (停止拨付): the project's last evaluation failed."""
+        self.ensure_one()
+        project = self.contract_id.project_id
+        if project.needs_rectification:
+            return _(
+                "%(evaluation)s failed: payments are stopped until a re-evaluation "
+                "passes (L171, L4313-4319).",
+                evaluation=project.last_evaluation_id.display_name,
+            )
+        return False
+
+    def _sync(self):
+        """Move open stages to the state the data gives; returns the changed ones."""
+        Holiday = self.env["sgz.holiday"]
+        changed = self.browse()
+        for rec in self.filtered(lambda r: r.state in OPEN_STATES):
+            contract = rec.contract_id
+            if contract.state == "terminated":
+                rec._do({"state": "cancelled"})
+                changed |= rec
+                continue
+            reason = rec._suspension()
+            gate_date = rec._gate_passed_on()
+            vals = {"suspension_reason": reason or False}
+            if reason:
+                vals["state"] = "suspended"
+            elif gate_date:
+                vals.update(
+                    state="payable",
+                    gate_date=gate_date,
+                    due_date=Holiday.add_working_days(gate_date, rec.due_working_days),
+                )
+            else:
+                vals.update(state="pending", gate_date=False, due_date=False)
+            if any(rec[k] != v for k, v in vals.items()):
+                rec._do(vals)
+                changed |= rec
+        return changed
+
+    @api.model
+    def _cron_sync_and_remind(self):
+        """Daily: follow the gates, and remind the officer of overdue payments."""
+        stages = self.search([("state", "in", OPEN_STATES + ("requested", "approved"))])
+        stages._sync()
+        today = fields.Date.context_today(self)
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        summary = _("Disbursement overdue")
+        for rec in stages.filtered(
+            lambda r: r.state in ("payable", "requested", "approved")
+            and r.due_date
+            and r.due_date < today
+        ):
+            if rec.activity_ids.filtered(lambda a: a.summary == summary):
+                continue
+            rec.activity_schedule(
+                activity_type_id=todo.id if todo else False,
+                summary=summary,
+                note=_(
+                    "%(stage)s (%(amount)s) was due by %(date)s.",
+                    stage=rec.display_name,
+                    amount=rec._fmt(rec.amount_due),
+                    date=rec.due_date,
+                ),
+                user_id=(rec.contract_id.create_uid or self.env.user).id,
+            )
+        return True
+
+    # ----------------------------------------------------------------- workflow
+    def _expect(self, *states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for rec in self:
+            if rec.state not in states:
+                raise UserError(
+                    _(
+                        "%(stage)s is %(state)s; this step needs it to be %(needed)s.",
+                        stage=rec.display_name,
+                        state=labels[rec.state],
+                        needed=_(" or ").join(labels[s] for s in states),
+                    )
+                )
+
+    def action_request(self):
+        require_group(self.env, OFFICER)
+        self._sync()
+        self._expect("payable")
+        self._do({"state": "requested", "requested_by": self.env.uid})
+        return True
+
+    def action_approve(self):
+        require_group(self.env, MANAGER)
+        self._expect("requested")
+        self._do({"state": "approved", "approved_by": self.env.uid})
+        return True
+
+    def action_pay(self, reference=None):
+        require_group(self.env, OFFICER)
+        for rec in self:
+            if rec.state == "paid":
+                raise UserError(
+                    _(
+                        "%(stage)s was already paid on %(date)s.",
+                        stage=rec.display_name,
+                        date=rec.paid_date,
+                    )
+                )
+            # the data may have changed since the approval: check the gate again
+            reason = rec._suspension()
+            if reason:
+                raise UserError(
+                    _(
+                        "%(stage)s is suspended: %(reason)s",
+                        stage=rec.display_name,
+                        reason=reason,
+                    )
+                )
+            if not rec._gate_passed_on():
+                raise UserError(
+                    _(
+                        "%(stage)s: its gate (%(gate)s) has not been passed.",
+                        stage=rec.display_name,
+                        gate=dict(GATES)[rec.gate],
+                    )
+                )
+        self._expect("approved")
+        self._do(
+            {
+                "state": "paid",
+                "paid_date": fields.Date.context_today(self),
+                "payment_reference": reference or False,
+            }
+        )
+        return True
+
+    def action_deduct(self, amount, reason):
+        """扣减经费: a confirmed cut of this stage, with its reason (L171)."""
+        require_group(self.env, MANAGER)
+        self.ensure_one()
+        self._expect("pending", "payable", "suspended", "requested")
+        if not (reason or "").strip():
+            raise UserError(_("A deduction is recorded with its reason."))
+        currency = self.currency_id
+        remaining = currency.round(self.amount - self.deduction)
+        if currency.compare_amounts(amount, 0) <= 0:
+            raise ValidationError(_("A deduction must be greater than zero."))
+        if currency.compare_amounts(amount, remaining) > 0:
+            raise ValidationError(
+                _(
+                    "%(stage)s: a deduction of %(amount)s is more than the %(left)s "
+                    "left to pay.",
+                    stage=self.display_name,
+                    amount=self._fmt(amount),
+                    left=self._fmt(remaining),
+                )
+            )
+        total = currency.round(self.deduction + amount)
+        vals = {
+            "deduction": total,
+            "deduction_reason": "\n".join(
+                filter(None, [self.deduction_reason, reason])
+            ),
+        }
+        if currency.is_zero(self.amount - total):
+            vals["state"] = "deducted"
+        self._do(vals)
+        return True
+
+
+class SgzContract(models.Model):
+    _inherit = "sgz.contract"
+
+    disbursement_ids = fields.One2many(
+        "sgz.disbursement", "contract_id", string="Disbursements"
+    )
+    paid_total = fields.Monetary(compute="_compute_paid_total")
+    recovery_amount = fields.Monetary(
+        string="To Recover", readonly=True, copy=False, tracking=True
+    )
+    recovery_reason = fields.Text(readonly=True, copy=False)
+
+    @api.depends("disbursement_ids.state", "disbursement_ids.amount_due")
+    def _compute_paid_total(self):
+        for contract in self:
+            contract.paid_total = contract.currency_id.round(
+                sum(
+                    contract.disbursement_ids.filtered(
+                        lambda d: d.state == "paid"
+                    ).mapped("amount_due")
+                )
+            )
+
+    def action_sign(self):
+        result = super().action_sign()
+        self._create_disbursements()
+        return result
+
+    def _create_disbursements(self):
+        Disbursement = self.env["sgz.disbursement"].sudo()
+        for contract in self:
+            amounts = contract._stage_amounts()
+            Disbursement.create(
+                [
+                    {
+                        "contract_id": contract.id,
+                        "payment_line_id": line.id,
+                        "sequence": line.sequence,
+                        "name": line.name,
+                        "percentage": line.percentage,
+                        "amount": amounts[line.id],
+                        "gate": line.gate,
+                        "due_working_days": line.due_working_days,
+                    }
+                    for line in contract.payment_line_ids
+                ]
+            )._sync()
+
+    def _terminate(self, ground, reason):
+        result = super()._terminate(ground, reason)
+        self.disbursement_ids.sudo()._sync()
+        return result
+
+    def action_record_recovery(self, amount, reason):
+        """追回已拨付资金: what the agency must pay back after a termination."""
+        require_group(self.env, MANAGER)
+        self.ensure_one()
+        if self.state != "terminated":
+            raise UserError(_("Funds are recovered from a terminated contract."))
+        if self.currency_id.compare_amounts(amount, 0) <= 0:
+            raise ValidationError(_("The amount to recover must be greater than zero."))
+        if self.currency_id.compare_amounts(amount, self.paid_total) > 0:
+            raise ValidationError(
+                _(
+                    "%(contract)s: %(amount)s to recover is more than the %(paid)s "
+                    "paid.",
+                    contract=self.name,
+                    amount=format_amount(self.env, amount, self.currency_id),
+                    paid=format_amount(self.env, self.paid_total, self.currency_id),
+                )
+            )
+        if not (reason or "").strip():
+            raise UserError(_("A recovery is recorded with its reason."))
+        self.with_context(sgz_contract_workflow=True).write(
+            {"recovery_amount": amount, "recovery_reason": reason}
+        )
+        return True
+
+
+class SgzEvaluation(models.Model):
+    _inherit = "sgz.evaluation"
+
+    def action_confirm(self):
+        result = super().action_confirm()
+        # a confirmed result opens, or stops, the project's payments at once
+        self.env["sgz.disbursement"].sudo().search(
+            [("project_id", "in", self.project_id.ids)]
+        )._sync()
+        return result
