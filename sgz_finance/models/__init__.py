@@ -1,3 +1,4 @@
 from . import sgz_budget
 from . import sgz_project
 from . import sgz_disbursement
+from . import sgz_accounting
