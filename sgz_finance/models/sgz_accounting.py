@@ -92,6 +92,50 @@ class SgzProject(models.Model):
         return self.analytic_account_id
 
 
+class SgzContract(models.Model):
+    _inherit = "sgz.contract"
+
+    recovery_move_id = fields.Many2one(
+        "account.move", string="Recovery Credit Note", readonly=True, copy=False
+    )
+
+    def action_record_recovery(self, amount, reason):
+        """The recovery is a receivable on the agency: a posted vendor credit note."""
+        result = super().action_record_recovery(amount, reason)
+        for contract in self:
+            journal, expense, _bank = contract.company_id._sgz_books()
+            analytic = contract.project_id._sgz_analytic_account()
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .with_company(contract.company_id)
+                .create(
+                    {
+                        "move_type": "in_refund",
+                        "partner_id": contract.party_b_id.id,
+                        "journal_id": journal.id,
+                        "invoice_date": fields.Date.context_today(self),
+                        "ref": _("Recovery on %(contract)s", contract=contract.name),
+                        "invoice_line_ids": [
+                            fields.Command.create(
+                                {
+                                    "name": reason,
+                                    "quantity": 1,
+                                    "price_unit": amount,
+                                    "account_id": expense.id,
+                                    "tax_ids": [fields.Command.clear()],
+                                    "analytic_distribution": {str(analytic.id): 100},
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            move.action_post()
+            contract.with_context(sgz_contract_workflow=True).recovery_move_id = move
+        return result
+
+
 class SgzDisbursement(models.Model):
     _inherit = "sgz.disbursement"
 

@@ -57,3 +57,27 @@ class TestBooks(DisbursementCase):
         self.assertEqual(bill.payment_state, "reversed")
         self.assertEqual(second.reversal_move_ids.move_type, "in_refund")
         self.assertEqual(second.reversal_move_ids.amount_total, bill.amount_total)
+
+    def test_recovery_is_a_receivable(self):
+        first, _second, _third = self._sign()
+        self._pay(first, "2026-02-24 03:00:00")
+        self.contract.with_user(self.officer).action_perform()
+        self.contract.with_user(self.manager)._terminate("breach", "擅自撤走驻站社工")
+        self.contract.with_user(self.manager).action_record_recovery(
+            25000.5, "按未履约期间追回"
+        )
+        refund = self.contract.recovery_move_id
+        self.assertEqual(refund.move_type, "in_refund")
+        self.assertEqual(refund.state, "posted")
+        self.assertEqual(refund.partner_id, self.agency)
+        self.assertEqual(refund.amount_total, 25000.5)
+        self.assertEqual(refund.amount_residual, 25000.5)  # still to be recovered
+
+    def test_overdue_payment_reminded(self):
+        first, _second, _third = self._sign()
+        self.assertEqual(first.due_date.isoformat(), "2026-03-04")
+        with freeze_time("2026-03-05 03:00:00"):
+            self.env["sgz.disbursement"]._cron_sync_and_remind()
+            self.env["sgz.disbursement"]._cron_sync_and_remind()
+        self.assertEqual(len(first.activity_ids), 1)
+        self.assertIn("2026-03-04", first.activity_ids.note)
