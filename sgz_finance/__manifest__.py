@@ -21,5 +21,8 @@
         "views/sgz_change_request_views.xml",
         "views/menus.xml",
     ],
-    "demo": [],
+    "post_init_hook": "post_init_hook",
+    "demo": [
+        "demo/sgz_finance_demo.xml",
+    ],
 }

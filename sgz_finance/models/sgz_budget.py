@@ -127,7 +127,6 @@ class SgzBudget(models.Model):
     contract_id = fields.Many2one(
         "sgz.contract",
         compute="_compute_contract",
-        store=True,
         help="The contract in force for the project: its amount is the budget's total.",
     )
     version = fields.Integer(default=1, readonly=True, copy=False)
@@ -176,8 +175,9 @@ class SgzBudget(models.Model):
         for budget in self:
             budget.name = f"{budget.project_id.code or ''} v{budget.version}"
 
-    @api.depends("project_id")
+    @api.depends("project_id.state")
     def _compute_contract(self):
+        # not stored: a contract signed after the budget was drawn up counts at once
         contracts = self.env["sgz.contract"].sudo()
         for budget in self:
             budget.contract_id = contracts.search(
@@ -194,7 +194,7 @@ class SgzBudget(models.Model):
         for budget in self:
             budget.total = sum(budget.line_ids.mapped("amount"))
 
-    @api.depends("contract_id.amount", "project_id.amount")
+    @api.depends("project_id.amount", "project_id.state")
     def _compute_target_amount(self):
         for budget in self:
             budget.target_amount = (

@@ -83,6 +83,13 @@ class SgzDisbursement(models.Model):
     approved_by = fields.Many2one("res.users", readonly=True, copy=False)
     paid_date = fields.Date(readonly=True, copy=False)
     payment_reference = fields.Char(readonly=True, copy=False)
+    move_id = fields.Many2one(
+        "account.move", string="Vendor Bill", readonly=True, copy=False
+    )
+    reversal_move_ids = fields.Many2many(
+        "account.move", string="Reversals", readonly=True, copy=False
+    )
+    payment_state = fields.Selection(related="move_id.payment_state")
 
     _sql_constraints = [
         (
@@ -239,6 +246,8 @@ class SgzDisbursement(models.Model):
         require_group(self.env, MANAGER)
         self._expect("requested")
         self._do({"state": "approved", "approved_by": self.env.uid})
+        for rec in self:
+            rec._create_bill()
         return True
 
     def action_pay(self, reference=None):
@@ -278,6 +287,8 @@ class SgzDisbursement(models.Model):
                 "payment_reference": reference or False,
             }
         )
+        for rec in self:
+            rec._register_payment()
         return True
 
     def action_deduct(self, amount, reason):
@@ -309,8 +320,110 @@ class SgzDisbursement(models.Model):
             ),
         }
         if currency.is_zero(self.amount - total):
-            vals["state"] = "deducted"
+            vals.update(state="deducted", suspension_reason=False)
         self._do(vals)
+        return True
+
+    def _create_bill(self):
+        self.ensure_one()
+        company = self.company_id
+        journal, expense, _bank = company._sgz_books()
+        analytic = self.project_id._sgz_analytic_account()
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(company)
+            .create(
+                {
+                    "move_type": "in_invoice",
+                    "partner_id": self.agency_id.id,
+                    "journal_id": journal.id,
+                    "invoice_date": fields.Date.context_today(self),
+                    "ref": self.display_name,
+                    "currency_id": self.currency_id.id,
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": self.display_name,
+                                "quantity": 1,
+                                "price_unit": self.amount_due,
+                                "account_id": expense.id,
+                                "tax_ids": [fields.Command.clear()],
+                                "analytic_distribution": {str(analytic.id): 100},
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        if move.currency_id.compare_amounts(move.amount_total, self.amount_due):
+            raise UserError(
+                _(
+                    "The bill of %(stage)s came to %(bill)s instead of %(amount)s.",
+                    stage=self.display_name,
+                    bill=move.amount_total,
+                    amount=self.amount_due,
+                )
+            )
+        self._do({"move_id": move.id})
+
+    def _register_payment(self):
+        self.ensure_one()
+        _journal, _expense, bank = self.company_id._sgz_books()
+        wizard = (
+            self.env["account.payment.register"]
+            .sudo()
+            .with_context(active_model="account.move", active_ids=self.move_id.ids)
+            .create(
+                {
+                    "payment_date": self.paid_date,
+                    "journal_id": bank.id,
+                    "communication": self.payment_reference or self.display_name,
+                }
+            )
+        )
+        wizard.action_create_payments()
+        if self.move_id.payment_state not in ("paid", "in_payment"):
+            raise UserError(
+                _(
+                    "The payment of %(stage)s did not settle its bill.",
+                    stage=self.display_name,
+                )
+            )
+
+    def action_reverse_approval(self):
+        """An approved stage that must not be paid (e.g. held after a failed
+        evaluation): its bill is reversed, never deleted, and the stage reopens."""
+        require_group(self.env, MANAGER)
+        self._expect("approved")
+        for rec in self:
+            reversal = rec.move_id.sudo()._reverse_moves(
+                default_values_list=[
+                    {
+                        "ref": _("Reversal of %(bill)s", bill=rec.move_id.sudo().name),
+                        "invoice_date": fields.Date.context_today(self),
+                    }
+                ],
+                cancel=True,
+            )
+            rec._do(
+                {
+                    "state": "payable",
+                    "move_id": False,
+                    "reversal_move_ids": [fields.Command.link(reversal.id)],
+                    "approved_by": False,
+                }
+            )
+            rec._sync()
+        return True
+
+    @api.model
+    def _sgz_ensure_books(self, company=None):
+        """Demo and tests: give the company a chart of accounts if it has none."""
+        company = company or self.env.company
+        if not company.chart_template:
+            self.env["account.chart.template"].try_loading("generic_coa", company)
         return True
 
 
@@ -325,6 +438,9 @@ class SgzContract(models.Model):
         string="To Recover", readonly=True, copy=False, tracking=True
     )
     recovery_reason = fields.Text(readonly=True, copy=False)
+    recovery_move_id = fields.Many2one(
+        "account.move", string="Recovery Credit Note", readonly=True, copy=False
+    )
 
     @api.depends("disbursement_ids.state", "disbursement_ids.amount_due")
     def _compute_paid_total(self):
@@ -390,7 +506,42 @@ class SgzContract(models.Model):
         self.with_context(sgz_contract_workflow=True).write(
             {"recovery_amount": amount, "recovery_reason": reason}
         )
+        self._book_recovery(amount, reason)
         return True
+
+    def _book_recovery(self, amount, reason):
+        """The recovery is a receivable on the agency: a posted vendor credit note."""
+        for contract in self:
+            journal, expense, _bank = contract.company_id._sgz_books()
+            analytic = contract.project_id._sgz_analytic_account()
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .with_company(contract.company_id)
+                .create(
+                    {
+                        "move_type": "in_refund",
+                        "partner_id": contract.party_b_id.id,
+                        "journal_id": journal.id,
+                        "invoice_date": fields.Date.context_today(self),
+                        "ref": _("Recovery on %(contract)s", contract=contract.name),
+                        "invoice_line_ids": [
+                            fields.Command.create(
+                                {
+                                    "name": reason,
+                                    "quantity": 1,
+                                    "price_unit": amount,
+                                    "account_id": expense.id,
+                                    "tax_ids": [fields.Command.clear()],
+                                    "analytic_distribution": {str(analytic.id): 100},
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            move.action_post()
+            contract.with_context(sgz_contract_workflow=True).recovery_move_id = move
 
 
 class SgzEvaluation(models.Model):

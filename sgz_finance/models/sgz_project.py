@@ -21,6 +21,31 @@ class SgzProject(models.Model):
         self.ensure_one()
         return self.budget_ids.filtered(lambda b: b.state == "approved")[:1]
 
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        readonly=True,
+        copy=False,
+        help="Every bill of the project carries it, so that costs tie out per project.",
+    )
+
+    def _sgz_analytic_account(self):
+        self.ensure_one()
+        if not self.analytic_account_id:
+            plan = self.env.ref("sgz_finance.analytic_plan_station_projects")
+            self.sudo().analytic_account_id = (
+                self.env["account.analytic.account"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.display_name,
+                        "code": self.code,
+                        "plan_id": plan.id,
+                        "company_id": self.company_id.id,
+                    }
+                )
+            )
+        return self.analytic_account_id
+
 
 class SgzChangeRequest(models.Model):
     _inherit = "sgz.change.request"
@@ -131,6 +156,11 @@ class SgzChangeRequestBudgetLine(models.Model):
     quantity = fields.Integer(string="People", default=1)
     sessions = fields.Integer(string="Sessions or Days", default=1)
     rate = fields.Monetary(string="Amount per Person and Session")
+    rate_id = fields.Many2one(
+        "sgz.budget.rate",
+        string="Rate Cap",
+        domain="[('category_id', '=', category_id)]",
+    )
     new_amount = fields.Monetary(compute="_compute_new_amount")
     reason = fields.Char(required=True)
 
@@ -149,6 +179,8 @@ class SgzChangeRequestBudgetLine(models.Model):
             "sessions": self.sessions,
             "rate": self.rate,
         }
+        if self.rate_id:
+            vals["rate_id"] = self.rate_id.id
         if self.category_id:
             vals["category_id"] = self.category_id.id
         elif not self.budget_line_id:

@@ -269,3 +269,60 @@ class TestBudget(SgzProjectCase):
         self.assertTrue(budget.with_user(self.auditor).read(["total"]))
         with self.assertRaises(AccessError):
             budget.with_user(self.auditor).write({"project_id": self.project.id})
+
+    def test_new_line_in_a_change_request_keeps_the_rate_cap(self):
+        budget = self._budget()
+        budget.action_submit()
+        budget.with_user(self.officer).action_approve()
+        materials = budget.line_ids.filtered(lambda li: li.name == "活动物资")
+        request = (
+            self.env["sgz.change.request"]
+            .with_user(self.agency_user)
+            .create(
+                {
+                    "project_id": self.project.id,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "section": "budget",
+                                "original_text": "活动物资105,000.01元",
+                                "new_text": "增设兼职社工补贴",
+                                "reason": "增加人手",
+                            },
+                        )
+                    ],
+                    "budget_line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "budget_line_id": materials.id,
+                                "quantity": 1,
+                                "sessions": 1,
+                                "rate": 80000.01,
+                                "reason": "调出",
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "category_id": self.cat["sw_pay"].id,
+                                "name": "兼职社工补贴",
+                                "quantity": 1,
+                                "sessions": 100,
+                                "rate": 250,
+                                "rate_id": self.env.ref(
+                                    "sgz_finance.budget_rate_sw_full"
+                                ).id,
+                                "reason": "增加人手",
+                            },
+                        ),
+                    ],
+                }
+            )
+        )
+        with self.assertRefused(ValidationError, "250.*200"):
+            request.action_submit()
