@@ -404,6 +404,7 @@ class SgzBudget(models.Model):
 
 class SgzBudgetLine(models.Model):
     _name = "sgz.budget.line"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Budget Line"
     _order = "budget_id, sequence, id"
 
@@ -479,16 +480,5 @@ class SgzBudgetLine(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_budget_draft()
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self._check_budget_draft()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_budget_draft()
-        return super().unlink()

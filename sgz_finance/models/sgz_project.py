@@ -134,6 +134,7 @@ class SgzChangeRequest(models.Model):
 
 class SgzChangeRequestBudgetLine(models.Model):
     _name = "sgz.change.request.budget.line"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Change Request Budget Line"
     _order = "request_id, id"
 
@@ -202,16 +203,5 @@ class SgzChangeRequestBudgetLine(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_request_draft()
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self._check_request_draft()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_request_draft()
-        return super().unlink()

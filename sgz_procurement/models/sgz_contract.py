@@ -426,6 +426,7 @@ class SgzContract(models.Model):
 
 class SgzContractPaymentLine(models.Model):
     _name = "sgz.contract.payment.line"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Contract Payment Stage"
     _order = "contract_id, sequence, id"
 
@@ -508,16 +509,5 @@ class SgzContractPaymentLine(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_contract_draft()
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self._check_contract_draft()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_contract_draft()
-        return super().unlink()

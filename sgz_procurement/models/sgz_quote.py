@@ -438,6 +438,7 @@ class SgzQuote(models.Model):
 
 class SgzQuoteLine(models.Model):
     _name = "sgz.quote.line"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Itemised Quote Line"
     _order = "quote_id, sequence, id"
 
@@ -480,19 +481,8 @@ class SgzQuoteLine(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_quote_draft()
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self._check_quote_draft()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_quote_draft()
-        return super().unlink()
 
 
 class SgzQuoteReview(models.Model):

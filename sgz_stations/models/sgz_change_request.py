@@ -401,6 +401,7 @@ class SgzChangeRequest(models.Model):
 
 class SgzChangeRequestLine(models.Model):
     _name = "sgz.change.request.line"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Change Request Section"
     _order = "request_id, sequence, id"
 
@@ -424,23 +425,13 @@ class SgzChangeRequestLine(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_request_draft()
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self._check_request_draft()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_request_draft()
-        return super().unlink()
 
 
 class SgzChangeRequestTarget(models.Model):
     _name = "sgz.change.request.target"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Change Request Activity Target"
 
     request_id = fields.Many2one(
@@ -458,16 +449,5 @@ class SgzChangeRequestTarget(models.Model):
     def _check_counts(self):
         check_not_negative(self, ["sessions", "beneficiaries", "attendances"])
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        SgzChangeRequestLine._check_request_draft(lines)
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         SgzChangeRequestLine._check_request_draft(self)
-        return super().write(vals)
-
-    def unlink(self):
-        SgzChangeRequestLine._check_request_draft(self)
-        return super().unlink()

@@ -168,6 +168,7 @@ class SgzEvaluationTemplate(models.Model):
 
 class SgzEvaluationTemplateGroup(models.Model):
     _name = "sgz.evaluation.template.group"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Evaluation Template Group"
     _order = "template_id, sequence, id"
 
@@ -185,23 +186,13 @@ class SgzEvaluationTemplateGroup(models.Model):
         "sgz.evaluation.template.item", "group_id", string="Items", copy=True
     )
 
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self.template_id._check_not_in_use()
-        return super().write(vals)
-
-    def unlink(self):
-        self.template_id._check_not_in_use()
-        return super().unlink()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        groups = super().create(vals_list)
-        groups.template_id._check_not_in_use()
-        return groups
 
 
 class SgzEvaluationTemplateItem(models.Model):
     _name = "sgz.evaluation.template.item"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Evaluation Template Item"
     _order = "template_id, group_sequence, sequence, id"
 
@@ -253,19 +244,8 @@ class SgzEvaluationTemplateItem(models.Model):
                     )
                 )
 
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self.template_id._check_not_in_use()
-        return super().write(vals)
-
-    def unlink(self):
-        self.template_id._check_not_in_use()
-        return super().unlink()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        items = super().create(vals_list)
-        items.template_id._check_not_in_use()
-        return items
 
 
 class SgzEvaluation(models.Model):
@@ -704,6 +684,7 @@ class SgzEvaluationLine(models.Model):
 
 class SgzEvaluationComplaint(models.Model):
     _name = "sgz.evaluation.complaint"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Verified Complaint"
 
     evaluation_id = fields.Many2one(
@@ -728,16 +709,5 @@ class SgzEvaluationComplaint(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        complaints = super().create(vals_list)
-        complaints.evaluation_id._check_editable()
-        return complaints
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self.evaluation_id._check_editable()
-        return super().write(vals)
-
-    def unlink(self):
-        self.evaluation_id._check_editable()
-        return super().unlink()

@@ -326,6 +326,7 @@ class SgzMonthlyReport(models.Model):
 
 class SgzMonthlyReportLine(models.Model):
     _name = "sgz.monthly.report.line"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Monthly Brief Figures"
     _order = "report_id, activity_type, domain_id"
 
@@ -338,16 +339,5 @@ class SgzMonthlyReportLine(models.Model):
     beneficiaries = fields.Integer()
     attendances = fields.Integer()
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.report_id._check_draft()
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self.report_id._check_draft()
-        return super().write(vals)
-
-    def unlink(self):
-        self.report_id._check_draft()
-        return super().unlink()

@@ -664,6 +664,7 @@ class SgzProjectTermMixin(models.AbstractModel):
     """Lines of a project's terms (funding, team, targets): frozen once it runs."""
 
     _name = "sgz.project.term.mixin"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Project Term Line"
     _sgz_project_field = None  # the project's one2many holding these lines
 
@@ -671,19 +672,8 @@ class SgzProjectTermMixin(models.AbstractModel):
         if not self.env.context.get("sgz_change_request_apply"):
             self.project_id._check_terms_editable([self._sgz_project_field])
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_project_terms()
-        return lines
-
-    def write(self, vals):
+    def _sgz_check_editable(self):
         self._check_project_terms()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_project_terms()
-        return super().unlink()
 
 
 class SgzProjectFunding(models.Model):
