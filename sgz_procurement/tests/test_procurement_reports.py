@@ -1,7 +1,6 @@
 import io
 import logging
 import re
-import shutil
 from datetime import date
 
 from freezegun import freeze_time
@@ -13,8 +12,7 @@ from odoo.tools.pdf import PdfFileReader
 from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.sgz_stations.tests.test_reports import (
-    WKHTMLTOPDF_BUILD_NOTICES,
-    report_engine_warnings,
+    render_pdf,
 )
 
 from .common import AT_OPENING, BEFORE_DEADLINE, SgzProcurementCase
@@ -412,30 +410,8 @@ class TestProcurementReports(SgzProcurementCase, HttpCase):
 
     # --------------------------------------------------------------------- PDF
     def _render_pdf(self, report_ref, records):
-        """The PDF of ``records``; fails on any warning of the report engine except
-        the notices some wkhtmltopdf builds print whatever the report (as the station
-        forms' tests)."""
-        if shutil.which("wkhtmltopdf") is None:
-            self.skipTest(
-                "wkhtmltopdf is not installed: the PDF rendering cannot be checked "
-                "(the HTML of the same reports is checked by the other tests)"
-            )
-        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
-        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        with report_engine_warnings() as warnings:
-            pdf, report_type = Report._render_qweb_pdf(report_ref, records.ids)
-        unexpected = []
-        for record in warnings:
-            message = record.getMessage()
-            if WKHTMLTOPDF_BUILD_NOTICES.sub(
-                "", message.removeprefix("wkhtmltopdf:")
-            ).strip():
-                unexpected.append(message)
-            else:
-                _logger.info("wkhtmltopdf build notice: %s", message.strip())
-        self.assertFalse(unexpected, "the PDF rendering logged warnings")
-        self.assertEqual(report_type, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"), pdf[:20])
+        """The PDF of ``records`` (shared rendering checks), drawn with a CJK font."""
+        pdf = render_pdf(self, report_ref, records)
         # the Chinese text is drawn with a CJK font (fonts-noto-cjk), not boxes
         self.assertRegex(
             pdf,

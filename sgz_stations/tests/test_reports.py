@@ -47,6 +47,38 @@ def report_engine_warnings():
         logger.propagate = propagate
 
 
+def render_pdf(case, report_ref, records):
+    """The PDF of ``records``, rendered by wkhtmltopdf in an HttpCase ``case``.
+
+    Fails on any warning of the report engine (assets or fonts that could not be
+    loaded, errors in the page) except the notices some wkhtmltopdf builds print
+    whatever the report. Shared by the addons' report tests.
+    """
+    if shutil.which("wkhtmltopdf") is None:
+        case.skipTest(
+            "wkhtmltopdf is not installed: the PDF rendering cannot be checked "
+            "(the HTML of the same reports is checked by the other tests)"
+        )
+    # wkhtmltopdf loads the report assets from the HTTP server of this test run
+    case.env["ir.config_parameter"].sudo().set_param("report.url", case.base_url())
+    Report = case.env["ir.actions.report"].with_context(force_report_rendering=True)
+    with report_engine_warnings() as warnings:
+        pdf, report_type = Report._render_qweb_pdf(report_ref, records.ids)
+    unexpected = []
+    for record in warnings:
+        message = record.getMessage()
+        if WKHTMLTOPDF_BUILD_NOTICES.sub(
+            "", message.removeprefix("wkhtmltopdf:")
+        ).strip():
+            unexpected.append(message)
+        else:
+            _logger.info("wkhtmltopdf build notice: %s", message.strip())
+    case.assertFalse(unexpected, "the PDF rendering logged warnings")
+    case.assertEqual(report_type, "pdf")
+    case.assertTrue(pdf.startswith(b"%PDF"), pdf[:20])
+    return pdf
+
+
 @tagged("post_install", "-at_install")
 class TestProjectReports(SgzStationsCase, HttpCase):
     """The printed forms of the seed: mid-term and final reports (L3464-4120), the
@@ -378,35 +410,6 @@ class TestProjectReports(SgzStationsCase, HttpCase):
                 )
                 self.assertEqual(name, expected)
 
-    # ------------------------------------------------------------------- PDF
-    def _render_pdf(self, report_ref, records):
-        """The PDF of ``records``; fails on any warning of the report engine (assets or
-        fonts that could not be loaded, errors in the page) except the notices that
-        some wkhtmltopdf builds print whatever the report."""
-        if shutil.which("wkhtmltopdf") is None:
-            self.skipTest(
-                "wkhtmltopdf is not installed: the PDF rendering cannot be checked "
-                "(the HTML of the same reports is checked by the other tests)"
-            )
-        # wkhtmltopdf loads the report assets from the HTTP server of this test run
-        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
-        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        with report_engine_warnings() as warnings:
-            pdf, report_type = Report._render_qweb_pdf(report_ref, records.ids)
-        unexpected = []
-        for record in warnings:
-            message = record.getMessage()
-            if WKHTMLTOPDF_BUILD_NOTICES.sub(
-                "", message.removeprefix("wkhtmltopdf:")
-            ).strip():
-                unexpected.append(message)
-            else:
-                _logger.info("wkhtmltopdf build notice: %s", message.strip())
-        self.assertFalse(unexpected, "the PDF rendering logged warnings")
-        self.assertEqual(report_type, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"), pdf[:20])
-        return pdf
-
     def test_pdf(self):
         for report_ref, records in (
             (PROJECT_REPORT, self.midterm),
@@ -415,7 +418,7 @@ class TestProjectReports(SgzStationsCase, HttpCase):
             (MONTHLY_REPORT, self.brief),
         ):
             with self.subTest(report=report_ref, record=records.display_name):
-                pdf = self._render_pdf(report_ref, records)
+                pdf = render_pdf(self, report_ref, records)
                 # the Chinese text is drawn with a CJK font (fonts-noto-cjk), not boxes
                 self.assertRegex(
                     pdf,
@@ -427,11 +430,11 @@ class TestProjectReports(SgzStationsCase, HttpCase):
         """Selecting several records and printing them gives one PDF of all their pages
         (also with the distributions' wkhtmltopdf, built without patched Qt)."""
         pages = [
-            PdfFileReader(io.BytesIO(self._render_pdf(PROJECT_REPORT, r))).numPages
+            PdfFileReader(io.BytesIO(render_pdf(self, PROJECT_REPORT, r))).numPages
             for r in (self.midterm, self.final)
         ]
-        pdf = self._render_pdf(PROJECT_REPORT, self.midterm | self.final)
+        pdf = render_pdf(self, PROJECT_REPORT, self.midterm | self.final)
         self.assertEqual(PdfFileReader(io.BytesIO(pdf)).numPages, sum(pages))
         briefs = self.project.monthly_report_ids.sorted("month")[:3]
-        pdf = self._render_pdf(MONTHLY_REPORT, briefs)
+        pdf = render_pdf(self, MONTHLY_REPORT, briefs)
         self.assertEqual(PdfFileReader(io.BytesIO(pdf)).numPages, 3)
