@@ -100,6 +100,16 @@ class TestInquiry(SgzProcurementCase):
                         [("procurement_id", "=", proc.id)], ["total_amount:sum"], []
                     )[0]["total_amount"]
                 )
+        # qualification documents: a supplier sees its own, not a competitor's
+        Doc = self.env["sgz.qualification.document"]
+        own = Doc.with_user(self.agency_user).search([])
+        self.assertTrue(own)
+        self.assertEqual(own.partner_id, self.agency)
+        self.assertFalse(
+            Doc.with_user(self.agency_user2).search(
+                [("partner_id", "=", self.agency.id)]
+            )
+        )
         # the bureau knows who submitted, not what
         self.assertEqual(proc.with_user(self.officer).received_count, 1)
         # opening before the time is refused
@@ -416,6 +426,28 @@ class TestContract(SgzProcurementCase):
             "agreement", "双方协商一致解除"
         )
         self.assertEqual(contract.state, "terminated")
+
+    def test_renewal_after_a_passed_annual_evaluation(self):
+        contract = self.contract.with_user(self.officer)
+        contract.action_sign()
+        contract.action_perform()
+        self.project.with_user(self.officer).action_start()
+        evaluation = (
+            self.env["sgz.evaluation"]
+            .with_user(self.supervisor)
+            .create({"project_id": self.project.id, "eval_type": "annual"})
+        )
+        evaluation.action_submit()
+        evaluation.with_user(self.officer).action_confirm()
+        action = contract.action_renew()
+        renewal = self.env["sgz.contract"].browse(action["res_id"])
+        self.assertEqual(renewal.cycle_year, 2)
+        self.assertEqual(renewal.previous_id, self.contract)
+        self.assertEqual(renewal.amount, self.contract.amount)
+        self.assertEqual(renewal.date_start, date(2028, 1, 1))
+        self.assertEqual(renewal.state, "draft")
+        with self.assertRefused(UserError, "already been renewed|已续签"):
+            contract.action_renew()
 
     def test_agency_reads_only_its_contract(self):
         self.assertTrue(self.contract.with_user(self.agency_user).read(["amount"]))
