@@ -49,7 +49,7 @@ class SgzDisbursement(models.Model):
     )
     currency_id = fields.Many2one(related="contract_id.currency_id")
     sequence = fields.Integer(readonly=True)
-    name = fields.Char(string="Stage", readonly=True)
+    name = fields.Char(string="Stage", compute="_compute_name")
     percentage = fields.Float(digits=(5, 2), readonly=True)
     amount = fields.Monetary(
         readonly=True,
@@ -98,6 +98,12 @@ class SgzDisbursement(models.Model):
             "A payment stage is disbursed once.",
         ),
     ]
+
+    @api.depends("payment_line_id.display_name")
+    def _compute_name(self):
+        # in the reader's language: the plan's stage name or its gate
+        for rec in self:
+            rec.name = rec.payment_line_id.display_name
 
     @api.depends("amount", "deduction")
     def _compute_amount_due(self):
@@ -468,7 +474,6 @@ class SgzContract(models.Model):
                         "contract_id": contract.id,
                         "payment_line_id": line.id,
                         "sequence": line.sequence,
-                        "name": line.name,
                         "percentage": line.percentage,
                         "amount": amounts[line.id],
                         "gate": line.gate,

@@ -435,7 +435,8 @@ class SgzContractPaymentLine(models.Model):
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(
-        string="Stage", compute="_compute_name", store=True, readonly=False
+        string="Stage",
+        help="Optional: the stage's name; without one it is named after its gate.",
     )
     percentage = fields.Float(required=True, digits=(5, 2))
     gate = fields.Selection(GATES, required=True, default="effective")
@@ -450,12 +451,12 @@ class SgzContractPaymentLine(models.Model):
         "stage takes the remainder so that the stages add up exactly.",
     )
 
-    @api.depends("gate", "percentage")
-    def _compute_name(self):
-        labels = dict(GATES)
+    @api.depends("name", "gate")
+    def _compute_display_name(self):
+        # named after the gate in the reader's language unless the plan names it
+        labels = dict(self._fields["gate"]._description_selection(self.env))
         for line in self:
-            if not line.name:
-                line.name = labels.get(line.gate)
+            line.display_name = line.name or labels.get(line.gate, "")
 
     @api.depends(
         "percentage",
@@ -479,7 +480,7 @@ class SgzContractPaymentLine(models.Model):
                     _(
                         "Payment stage %(stage)s: %(pct)s %% is not a share between 0 "
                         "and 100 %%.",
-                        stage=line.name,
+                        stage=line.display_name,
                         pct=line.percentage,
                     )
                 )
@@ -488,14 +489,14 @@ class SgzContractPaymentLine(models.Model):
                     _(
                         "Payment stage %(stage)s: the number of working days cannot "
                         "be negative.",
-                        stage=line.name,
+                        stage=line.display_name,
                     )
                 )
             if line.gate == "date" and not line.gate_date:
                 raise ValidationError(
                     _(
                         "Payment stage %(stage)s: a fixed-date stage needs its date.",
-                        stage=line.name,
+                        stage=line.display_name,
                     )
                 )
 
