@@ -345,12 +345,9 @@ class SgzBudget(models.Model):
         return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
     # ----------------------------------------------------------------- workflow
-    def action_submit(self):
+    def _check_no_budget_in_force(self):
+        """A second budget beside the one in force would bypass the change request."""
         for budget in self:
-            if budget.state != "draft":
-                raise UserError(
-                    _("Budget %(budget)s is not a draft.", budget=budget.name)
-                )
             if budget.project_id._sgz_current_budget():
                 raise UserError(
                     _(
@@ -359,6 +356,14 @@ class SgzBudget(models.Model):
                         project=budget.project_id.display_name,
                     )
                 )
+
+    def action_submit(self):
+        for budget in self:
+            if budget.state != "draft":
+                raise UserError(
+                    _("Budget %(budget)s is not a draft.", budget=budget.name)
+                )
+            budget._check_no_budget_in_force()
             budget._check_rules()
         self.with_context(sgz_budget_workflow=True).write({"state": "submitted"})
         return True
@@ -382,6 +387,7 @@ class SgzBudget(models.Model):
                         budget=budget.name,
                     )
                 )
+            budget._check_no_budget_in_force()
             budget._check_rules()
             budget._approve()
         return True

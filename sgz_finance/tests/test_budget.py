@@ -94,6 +94,15 @@ class TestBudget(SgzProjectCase):
         with self.assertRefused(UserError, "change request|变更申请"):
             self._budget().action_submit()
 
+    def test_two_submitted_budgets_cannot_both_be_approved(self):
+        first, second = self._budget(), self._budget()
+        (first | second).action_submit()
+        first.with_user(self.officer).action_approve()
+        with self.assertRefused(UserError, "change request|变更申请"):
+            second.with_user(self.officer).action_approve()
+        self.assertEqual(self.project.current_budget_id, first)
+        self.assertEqual(second.state, "submitted")
+
     def test_total_must_equal_the_amount(self):
         lines = self._valid_lines()
         lines[-1][2]["rate"] = 105000.00
