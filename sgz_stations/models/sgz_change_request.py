@@ -212,84 +212,46 @@ class SgzChangeRequest(models.Model):
         return True
 
     def action_supervisor_approve(self):
-        require_group(self.env, SUPERVISOR)
-        self._expect_state(
-            "submitted",
-            _(
-                "%(request)s is not waiting for the supervisor's review (now: "
-                "%(state)s)."
-            ),
-        )
-        self._require_opinion("supervisor_opinion")
-        self.with_context(sgz_cr_workflow=True).write(
-            {
-                "state": "supervisor_approved",
-                "supervisor_user_id": self.env.uid,
-                "supervisor_date": fields.Date.context_today(self),
-            }
-        )
-        return True
+        return self._decide("supervisor", approve=True)
 
     def action_supervisor_reject(self):
-        require_group(self.env, SUPERVISOR)
-        self._expect_state(
-            "submitted",
-            _(
-                "%(request)s is not waiting for the supervisor's review (now: "
-                "%(state)s)."
-            ),
-        )
-        self._require_opinion("supervisor_opinion")
-        self.with_context(sgz_cr_workflow=True).write(
-            {
-                "state": "rejected",
-                "supervisor_user_id": self.env.uid,
-                "supervisor_date": fields.Date.context_today(self),
-            }
-        )
-        return True
+        return self._decide("supervisor", approve=False)
 
     def action_bureau_approve(self):
-        require_group(self.env, MANAGER)
-        self._expect_state(
-            "supervisor_approved",
-            _(
-                "%(request)s is not waiting for the bureau's decision (now: "
-                "%(state)s); "
-                "the supervisor reviews first."
-            ),
-        )
-        self._require_opinion("bureau_opinion")
-        for request in self:
-            summary = request._apply()
-            request.with_context(sgz_cr_workflow=True).write(
-                {
-                    "state": "approved",
-                    "bureau_user_id": self.env.uid,
-                    "bureau_date": fields.Date.context_today(self),
-                    "applied_summary": summary,
-                }
-            )
-        return True
+        return self._decide("bureau", approve=True)
 
     def action_bureau_reject(self):
-        require_group(self.env, MANAGER)
-        self._expect_state(
-            "supervisor_approved",
-            _(
+        return self._decide("bureau", approve=False)
+
+    def _decide(self, tier, approve):
+        """One tier's decision: its role, its turn, its written opinion (L4150-4160).
+
+        Rejection at either tier ends the request; the bureau's approval applies it.
+        """
+        if tier == "supervisor":
+            group, waiting, approved = SUPERVISOR, "submitted", "supervisor_approved"
+            not_waiting = _(
+                "%(request)s is not waiting for the supervisor's review (now: "
+                "%(state)s)."
+            )
+        else:
+            group, waiting, approved = MANAGER, "supervisor_approved", "approved"
+            not_waiting = _(
                 "%(request)s is not waiting for the bureau's decision (now: "
-                "%(state)s); "
-                "the supervisor reviews first."
-            ),
-        )
-        self._require_opinion("bureau_opinion")
-        self.with_context(sgz_cr_workflow=True).write(
-            {
-                "state": "rejected",
-                "bureau_user_id": self.env.uid,
-                "bureau_date": fields.Date.context_today(self),
+                "%(state)s); the supervisor reviews first."
+            )
+        require_group(self.env, group)
+        self._expect_state(waiting, not_waiting)
+        self._require_opinion(f"{tier}_opinion")
+        for request in self:
+            vals = {
+                "state": approved if approve else "rejected",
+                f"{tier}_user_id": self.env.uid,
+                f"{tier}_date": fields.Date.context_today(self),
             }
-        )
+            if approve and tier == "bureau":
+                vals["applied_summary"] = request._apply()
+            request.with_context(sgz_cr_workflow=True).write(vals)
         return True
 
     def _require_opinion(self, fname):
