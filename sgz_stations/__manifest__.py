@@ -27,6 +27,7 @@
         "views/sgz_activity_views.xml",
         "views/sgz_project_views.xml",
         "views/sgz_evaluation_views.xml",
+        "views/sgz_decision_wizard_views.xml",
         "views/menus.xml",
         "report/sgz_stations_reports.xml",
         "report/sgz_project_report_templates.xml",

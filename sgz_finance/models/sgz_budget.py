@@ -2,11 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
-from odoo.addons.sgz_stations.models.sgz_project import (
-    FUNDING_SOURCES,
-    OFFICER,
-    require_group,
-)
+from odoo.addons.sgz_stations.models.sgz_project import FUNDING_SOURCES
+from odoo.addons.sgz_stations.models.sgz_workflow import OFFICER, require_group
 
 from ..lib import budget_rules
 
@@ -110,8 +107,16 @@ class SgzBudgetRate(models.Model):
 class SgzBudget(models.Model):
     _name = "sgz.budget"
     _description = "Project Budget"
-    _inherit = ["mail.thread"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread"]
     _order = "project_id, version desc"
+    _sgz_workflow_fields = (
+        "state",
+        "version",
+        "previous_id",
+        "change_request_id",
+        "approved_by",
+        "approved_on",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     project_id = fields.Many2one(
@@ -304,6 +309,7 @@ class SgzBudget(models.Model):
     # --------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        self._sgz_check_workflow_vals(vals_list)
         for vals in vals_list:
             project = vals.get("project_id")
             if project and not vals.get("version"):
@@ -311,22 +317,19 @@ class SgzBudget(models.Model):
                     [("project_id", "=", project)], order="version desc", limit=1
                 )
                 vals["version"] = last.version + 1 if last else 1
-        return super().create(vals_list)
+        with self._sgz_step():
+            return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("sgz_budget_workflow"):
-            for budget in self:
-                if budget.state not in ("draft",) and set(vals) - {
-                    "message_main_attachment_id"
-                }:
-                    raise UserError(
-                        _(
-                            "Budget %(budget)s is %(state)s; it cannot change. Budgets "
-                            "change through an approved change request (L4240-4242).",
-                            budget=budget.name,
-                            state=budget._state_label(),
-                        )
-                    )
+        content = set(vals) - {"message_main_attachment_id", "activity_ids"}
+        if content and not self._sgz_in_step():
+            self._sgz_require_state(
+                "draft",
+                message=_(
+                    "Budget %(record)s is %(state)s; it cannot change. Budgets change "
+                    "through an approved change request (L4240-4242)."
+                ),
+            )
         return super().write(vals)
 
     def unlink(self):
@@ -336,13 +339,10 @@ class SgzBudget(models.Model):
                     _(
                         "Budget %(budget)s is %(state)s; it cannot be deleted.",
                         budget=budget.name,
-                        state=budget._state_label(),
+                        state=budget._sgz_state_label(),
                     )
                 )
         return super().unlink()
-
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
     # ----------------------------------------------------------------- workflow
     def _check_no_budget_in_force(self):
@@ -365,7 +365,7 @@ class SgzBudget(models.Model):
                 )
             budget._check_no_budget_in_force()
             budget._check_rules()
-        self.with_context(sgz_budget_workflow=True).write({"state": "submitted"})
+        self._sgz_step_write({"state": "submitted"})
         return True
 
     def action_back_to_draft(self):
@@ -374,7 +374,7 @@ class SgzBudget(models.Model):
                 raise UserError(
                     _("Budget %(budget)s is not submitted.", budget=budget.name)
                 )
-        self.with_context(sgz_budget_workflow=True).write({"state": "draft"})
+        self._sgz_step_write({"state": "draft"})
         return True
 
     def action_approve(self):
@@ -395,10 +395,8 @@ class SgzBudget(models.Model):
     def _approve(self, change_request=None):
         self.ensure_one()
         current = self.project_id._sgz_current_budget()
-        (current - self).with_context(sgz_budget_workflow=True).write(
-            {"state": "superseded"}
-        )
-        self.with_context(sgz_budget_workflow=True).write(
+        (current - self)._sgz_step_write({"state": "superseded"})
+        self._sgz_step_write(
             {
                 "state": "approved",
                 "approved_by": self.env.uid,
@@ -472,8 +470,6 @@ class SgzBudgetLine(models.Model):
                 )
 
     def _check_budget_draft(self):
-        if self.env.context.get("sgz_budget_workflow"):
-            return
         for budget in self.budget_id:
             if budget.state != "draft":
                 raise UserError(
@@ -482,7 +478,7 @@ class SgzBudgetLine(models.Model):
                         "Budgets change through an approved change request "
                         "(L4240-4242).",
                         budget=budget.name,
-                        state=budget._state_label(),
+                        state=budget._sgz_state_label(),
                     )
                 )
 

@@ -3,7 +3,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
 from odoo.addons.sgz_procurement.models.sgz_contract import GATES
-from odoo.addons.sgz_stations.models.sgz_project import (
+from odoo.addons.sgz_procurement.models.sgz_contract import (
+    SgzContract as ProcurementContract,
+)
+from odoo.addons.sgz_stations.models.sgz_workflow import (
     MANAGER,
     OFFICER,
     require_group,
@@ -29,8 +32,31 @@ class SgzDisbursement(models.Model):
 
     _name = "sgz.disbursement"
     _description = "Staged Disbursement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "contract_id, sequence, id"
+    # a stage is made from the contract's plan when it is signed; everything on it
+    # is then moved by the gates and the steps (request, approve, pay, deduct...)
+    _sgz_workflow_fields = (
+        "contract_id",
+        "payment_line_id",
+        "sequence",
+        "percentage",
+        "amount",
+        "deduction",
+        "deduction_reason",
+        "gate",
+        "gate_date",
+        "due_working_days",
+        "due_date",
+        "state",
+        "suspension_reason",
+        "requested_by",
+        "approved_by",
+        "paid_date",
+        "payment_reference",
+        "move_id",
+        "reversal_move_ids",
+    )
 
     contract_id = fields.Many2one(
         "sgz.contract", required=True, index=True, ondelete="restrict", readonly=True
@@ -115,17 +141,6 @@ class SgzDisbursement(models.Model):
         for rec in self:
             rec.display_name = f"{rec.contract_id.name} {rec.name or ''}"
 
-    def write(self, vals):
-        if not self.env.context.get("sgz_disbursement_workflow"):
-            self.check_access("write")
-            raise UserError(
-                _(
-                    "Disbursements change only through their steps (request, approve, "
-                    "pay)."
-                )
-            )
-        return super().write(vals)
-
     def unlink(self):
         for rec in self.filtered(lambda r: r.state not in ("pending", "cancelled")):
             raise UserError(
@@ -140,7 +155,7 @@ class SgzDisbursement(models.Model):
         return format_amount(self.env, amount, self.currency_id)
 
     def _do(self, vals):
-        return self.with_context(sgz_disbursement_workflow=True).write(vals)
+        return self._sgz_step_write(vals)
 
     # ------------------------------------------------------------------- gates
     def _gate_passed_on(self):
@@ -228,29 +243,16 @@ class SgzDisbursement(models.Model):
         return True
 
     # ----------------------------------------------------------------- workflow
-    def _expect(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for rec in self:
-            if rec.state not in states:
-                raise UserError(
-                    _(
-                        "%(stage)s is %(state)s; this step needs it to be %(needed)s.",
-                        stage=rec.display_name,
-                        state=labels[rec.state],
-                        needed=_(" or ").join(labels[s] for s in states),
-                    )
-                )
-
     def action_request(self):
         require_group(self.env, OFFICER)
         self._sync()
-        self._expect("payable")
+        self._sgz_require_state("payable")
         self._do({"state": "requested", "requested_by": self.env.uid})
         return True
 
     def action_approve(self):
         require_group(self.env, MANAGER)
-        self._expect("requested")
+        self._sgz_require_state("requested")
         self._do({"state": "approved", "approved_by": self.env.uid})
         for rec in self:
             rec._create_bill()
@@ -285,7 +287,7 @@ class SgzDisbursement(models.Model):
                         gate=dict(GATES)[rec.gate],
                     )
                 )
-        self._expect("approved")
+        self._sgz_require_state("approved")
         self._do(
             {
                 "state": "paid",
@@ -301,7 +303,7 @@ class SgzDisbursement(models.Model):
         """扣减经费: a confirmed cut of this stage, with its reason (L171)."""
         require_group(self.env, MANAGER)
         self.ensure_one()
-        self._expect("pending", "payable", "suspended", "requested")
+        self._sgz_require_state("pending", "payable", "suspended", "requested")
         if not (reason or "").strip():
             raise UserError(_("A deduction is recorded with its reason."))
         currency = self.currency_id
@@ -402,7 +404,7 @@ class SgzDisbursement(models.Model):
         """An approved stage that must not be paid (e.g. held after a failed
         evaluation): its bill is reversed, never deleted, and the stage reopens."""
         require_group(self.env, MANAGER)
-        self._expect("approved")
+        self._sgz_require_state("approved")
         for rec in self:
             reversal = rec.move_id.sudo()._reverse_moves(
                 default_values_list=[
@@ -435,6 +437,12 @@ class SgzDisbursement(models.Model):
 
 class SgzContract(models.Model):
     _inherit = "sgz.contract"
+    _sgz_workflow_fields = (
+        *ProcurementContract._sgz_workflow_fields,
+        "recovery_amount",
+        "recovery_reason",
+        "recovery_move_id",
+    )
 
     disbursement_ids = fields.One2many(
         "sgz.disbursement", "contract_id", string="Disbursements"
@@ -468,7 +476,7 @@ class SgzContract(models.Model):
         Disbursement = self.env["sgz.disbursement"].sudo()
         for contract in self:
             amounts = contract._stage_amounts()
-            Disbursement.create(
+            Disbursement._sgz_step_create(
                 [
                     {
                         "contract_id": contract.id,
@@ -508,9 +516,7 @@ class SgzContract(models.Model):
             )
         if not (reason or "").strip():
             raise UserError(_("A recovery is recorded with its reason."))
-        self.with_context(sgz_contract_workflow=True).write(
-            {"recovery_amount": amount, "recovery_reason": reason}
-        )
+        self._sgz_step_write({"recovery_amount": amount, "recovery_reason": reason})
         self._book_recovery(amount, reason)
         return True
 
@@ -546,7 +552,7 @@ class SgzContract(models.Model):
                 )
             )
             move.action_post()
-            contract.with_context(sgz_contract_workflow=True).recovery_move_id = move
+            contract._sgz_step_write({"recovery_move_id": move.id})
 
 
 class SgzEvaluation(models.Model):

@@ -1,9 +1,18 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.sgz_stations.models.sgz_change_request import (
+    SgzChangeRequest as StationsChangeRequest,
+)
+from odoo.addons.sgz_stations.models.sgz_project import SgzProject as StationsProject
+
 
 class SgzProject(models.Model):
     _inherit = "sgz.project"
+    _sgz_workflow_fields = (
+        *StationsProject._sgz_workflow_fields,
+        "analytic_account_id",
+    )
 
     budget_ids = fields.One2many("sgz.budget", "project_id", string="Budgets")
     current_budget_id = fields.Many2one(
@@ -32,7 +41,7 @@ class SgzProject(models.Model):
         self.ensure_one()
         if not self.analytic_account_id:
             plan = self.env.ref("sgz_finance.analytic_plan_station_projects")
-            self.sudo().analytic_account_id = (
+            account = (
                 self.env["account.analytic.account"]
                 .sudo()
                 .create(
@@ -44,11 +53,16 @@ class SgzProject(models.Model):
                     }
                 )
             )
+            self.sudo()._sgz_step_write({"analytic_account_id": account.id})
         return self.analytic_account_id
 
 
 class SgzChangeRequest(models.Model):
     _inherit = "sgz.change.request"
+    _sgz_workflow_fields = (
+        *StationsChangeRequest._sgz_workflow_fields,
+        "new_budget_id",
+    )
 
     budget_line_ids = fields.One2many(
         "sgz.change.request.budget.line",
@@ -88,7 +102,7 @@ class SgzChangeRequest(models.Model):
         if self.budget_line_ids:
             budget = self._draft_budget_version()
             budget._approve(change_request=self)
-            self.with_context(sgz_cr_workflow=True).new_budget_id = budget
+            self._sgz_step_write({"new_budget_id": budget.id})
             summary += "\n" + _(
                 "Budget version %(version)s approved (%(share)s %% of the total moved "
                 "between lines).",
@@ -101,7 +115,7 @@ class SgzChangeRequest(models.Model):
         """The current budget with this request's changes, as a new version."""
         self.ensure_one()
         current = self.project_id._sgz_current_budget()
-        Budget = self.env["sgz.budget"].with_context(sgz_budget_workflow=True)
+        Budget = self.env["sgz.budget"]
         lines = []
         changed = {
             c.budget_line_id.id: c for c in self.budget_line_ids if c.budget_line_id
@@ -117,7 +131,7 @@ class SgzChangeRequest(models.Model):
             lines.append(fields.Command.create(vals))
         for change in self.budget_line_ids.filtered(lambda c: not c.budget_line_id):
             lines.append(fields.Command.create(change._line_vals()))
-        budget = Budget.sudo().create(
+        budget = Budget.sudo()._sgz_step_create(
             {
                 "project_id": self.project_id.id,
                 "previous_id": current.id,
@@ -128,7 +142,7 @@ class SgzChangeRequest(models.Model):
             budget._check_rules()
         finally:
             if check_only:
-                budget.with_context(sgz_budget_workflow=True).unlink()
+                budget.unlink()
         return budget
 
 

@@ -206,10 +206,8 @@ class TestBudget(SgzProjectCase):
             }
         )
         request.action_submit()
-        request.with_user(self.supervisor).write({"supervisor_opinion": "可行"})
-        request.with_user(self.supervisor).action_supervisor_approve()
-        request.with_user(self.manager).write({"bureau_opinion": "同意"})
-        request.with_user(self.manager).action_bureau_approve()
+        request.with_user(self.supervisor).action_supervisor_approve(opinion="可行")
+        request.with_user(self.manager).action_bureau_approve(opinion="同意")
         new = request.new_budget_id
         self.assertEqual(new.version, 2)
         self.assertEqual(new.state, "approved")

@@ -36,9 +36,18 @@ class SgzContract(models.Model):
 
     _name = "sgz.contract"
     _description = "Station Service Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    _sgz_workflow_fields = (
+        "name",
+        "state",
+        "cycle_year",
+        "previous_id",
+        "termination_ground",
+        "termination_reason",
+        "termination_date",
+    )
 
     name = fields.Char(
         string="Contract Number", readonly=True, copy=False, default=lambda s: _("New")
@@ -245,6 +254,7 @@ class SgzContract(models.Model):
     # --------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        self._sgz_check_workflow_vals(vals_list)
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -262,20 +272,16 @@ class SgzContract(models.Model):
                     )
                     for i, (gate, pct) in enumerate(DEFAULT_PLAN, 1)
                 ]
-        return super().create(vals_list)
+        with self._sgz_step():
+            return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("sgz_contract_workflow"):
-            for contract in self:
-                if contract.state != "draft" and set(vals) - {
-                    "message_main_attachment_id"
-                }:
-                    raise UserError(
-                        _(
-                            "%(contract)s has been signed; its terms cannot change.",
-                            contract=contract.name,
-                        )
-                    )
+        terms = set(vals) - {"message_main_attachment_id", "activity_ids"}
+        if terms and not self._sgz_in_step():
+            self._sgz_require_state(
+                "draft",
+                message=_("%(record)s has been signed; its terms cannot change."),
+            )
         return super().write(vals)
 
     def unlink(self):
@@ -306,7 +312,7 @@ class SgzContract(models.Model):
                         contract=contract.name,
                     )
                 )
-            contract.with_context(sgz_contract_workflow=True).write(
+            contract._sgz_step_write(
                 {
                     "state": "signed",
                     "sign_date": contract.sign_date or fields.Date.context_today(self),
@@ -320,7 +326,7 @@ class SgzContract(models.Model):
             raise UserError(
                 _("%(contract)s must be signed first.", contract=contract.name)
             )
-        self.with_context(sgz_contract_workflow=True).write({"state": "performing"})
+        self._sgz_step_write({"state": "performing"})
         return True
 
     def action_done(self):
@@ -329,7 +335,7 @@ class SgzContract(models.Model):
             raise UserError(
                 _("%(contract)s is not in performance.", contract=contract.name)
             )
-        self.with_context(sgz_contract_workflow=True).write({"state": "done"})
+        self._sgz_step_write({"state": "done"})
         return True
 
     def action_open_terminate(self):
@@ -363,7 +369,7 @@ class SgzContract(models.Model):
                         contract=contract.name,
                     )
                 )
-        self.with_context(sgz_contract_workflow=True).write(
+        self._sgz_step_write(
             {
                 "state": "terminated",
                 "termination_ground": ground,
@@ -372,6 +378,21 @@ class SgzContract(models.Model):
             }
         )
         return True
+
+    def _year_evaluation_passed(self):
+        """The annual evaluation of the year this contract covers passed (L122).
+
+        The latest confirmed annual evaluation dated within or after this contract's
+        year decides; an earlier year's result renews nothing.
+        """
+        self.ensure_one()
+        evaluations = self.project_id.evaluation_ids.filtered(
+            lambda e: e.state == "confirmed"
+            and e.eval_type == "annual"
+            and e.date >= self.date_start
+        )
+        last = evaluations.sorted(lambda e: (e.date, e.id))[-1:]
+        return bool(last and last.passed)
 
     def action_renew(self):
         """Next year of a 3-year cycle, only after a passed annual evaluation (L122)."""
@@ -394,7 +415,7 @@ class SgzContract(models.Model):
                     years=CYCLE_YEARS,
                 )
             )
-        if not self.project_id._sgz_evaluation_passed("annual"):
+        if not self._year_evaluation_passed():
             raise UserError(
                 _(
                     "%(contract)s can be renewed only after the year's evaluation of "
@@ -407,15 +428,16 @@ class SgzContract(models.Model):
             raise UserError(
                 _("%(contract)s has already been renewed.", contract=self.name)
             )
-        new = self.copy(
-            {
-                "previous_id": self.id,
-                "cycle_year": self.cycle_year + 1,
-                "date_start": self.date_end + relativedelta(days=1),
-                "date_end": self.date_end + relativedelta(years=1),
-                "project_id": False,
-            }
-        )
+        with self._sgz_step():
+            new = self.copy(
+                {
+                    "previous_id": self.id,
+                    "cycle_year": self.cycle_year + 1,
+                    "date_start": self.date_end + relativedelta(days=1),
+                    "date_end": self.date_end + relativedelta(years=1),
+                    "project_id": False,
+                }
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

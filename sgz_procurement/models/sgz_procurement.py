@@ -36,9 +36,28 @@ STATES = [
 class SgzProcurement(models.Model):
     _name = "sgz.procurement"
     _description = "Station Service Procurement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    # Written by the workflow steps only (award, notice, opening, result).
+    _sgz_workflow_fields = (
+        "name",
+        "state",
+        "opened",
+        "opened_at",
+        "result_note",
+        "awarded_quote_id",
+        "awarded_amount",
+        "award_proposed_by",
+        "award_approved_by",
+        "award_date",
+        "notice_due",
+        "notice_date",
+        "notice_late",
+        "notice_text",
+        "termination_reason",
+        "restarted_from_id",
+    )
 
     name = fields.Char(
         string="Procurement Number",
@@ -262,10 +281,12 @@ class SgzProcurement(models.Model):
     # --------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        self._sgz_check_workflow_vals(vals_list)
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("sgz.procurement")
-        return super().create(vals_list)
+        with self._sgz_step():
+            return super().create(vals_list)
 
     # Once announced, the terms suppliers quoted on do not move.
     _FROZEN_AFTER_DRAFT = {
@@ -285,41 +306,16 @@ class SgzProcurement(models.Model):
         "company_id",
     }
 
-    # Written by the workflow steps only (award, notice, opening, result).
-    _WORKFLOW_ONLY = {
-        "state",
-        "opened",
-        "opened_at",
-        "result_note",
-        "awarded_quote_id",
-        "awarded_amount",
-        "award_proposed_by",
-        "award_approved_by",
-        "award_date",
-        "notice_due",
-        "notice_date",
-        "notice_late",
-        "notice_text",
-        "termination_reason",
-    }
-
     def write(self, vals):
-        if not self.env.context.get("sgz_procurement_workflow"):
-            if self._WORKFLOW_ONLY.intersection(vals):
-                raise UserError(
-                    _("The award, the opening and the notice are set by their steps.")
-                )
+        if not self._sgz_in_step():
             # a tender's winner is recorded from the platform before its result
             if "awarded_supplier_id" in vals and self.filtered(
                 lambda r: r.method not in TENDERS
                 or r.state not in ("draft", "announced")
             ):
-                raise UserError(
-                    _("The award, the opening and the notice are set by their steps.")
-                )
-        frozen = self._FROZEN_AFTER_DRAFT.intersection(vals)
-        if frozen and not self.env.context.get("sgz_procurement_workflow"):
-            for rec in self.filtered(lambda r: r.state != "draft"):
+                self._sgz_refuse_workflow_fields({"awarded_supplier_id"})
+            frozen = self._FROZEN_AFTER_DRAFT.intersection(vals)
+            for rec in self.filtered(lambda r: r.state != "draft" and frozen):
                 raise UserError(
                     _(
                         "%(proc)s has been announced; its terms (%(fields)s) can no "
@@ -347,22 +343,6 @@ class SgzProcurement(models.Model):
         return super().unlink()
 
     # ----------------------------------------------------------------- helpers
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for rec in self:
-            if rec.state not in states:
-                raise UserError(
-                    _(
-                        "%(proc)s is %(state)s; this step needs it to be %(needed)s.",
-                        proc=rec.display_name,
-                        state=labels[rec.state],
-                        needed=_(" or ").join(labels[s] for s in states),
-                    )
-                )
-
     def _local_date(self, value):
         return fields.Datetime.context_timestamp(self, value).date()
 
@@ -437,7 +417,7 @@ class SgzProcurement(models.Model):
 
     def action_announce(self):
         require_group(self.env, OFFICER)
-        self._check_state("draft")
+        self._sgz_require_state("draft")
         for rec in self:
             issues = rec._announce_issues()
             # suppliers may have become ineligible since they were invited
@@ -460,13 +440,13 @@ class SgzProcurement(models.Model):
                         issues="\n".join(f"- {i}" for i in issues),
                     )
                 )
-            rec.with_context(sgz_procurement_workflow=True).state = "announced"
+            rec._sgz_step_write({"state": "announced"})
         return True
 
     def action_open(self):
         """Open the quotes: only at or after the opening time; then they are frozen."""
         require_group(self.env, OFFICER)
-        self._check_state("announced")
+        self._sgz_require_state("announced")
         now = fields.Datetime.now()
         for rec in self:
             if rec.method in TENDERS:
@@ -484,13 +464,11 @@ class SgzProcurement(models.Model):
                         time=fields.Datetime.context_timestamp(rec, rec.opening_time),
                     )
                 )
-            rec.with_context(sgz_procurement_workflow=True).write(
-                {"state": "opened", "opened": True, "opened_at": now}
-            )
+            rec._sgz_step_write({"state": "opened", "opened": True, "opened_at": now})
             quotes = rec.quote_ids.sudo().filtered(lambda q: q.state == "submitted")
             quotes._start_review()
             # drafts never submitted before the deadline are void
-            rec.quote_ids.sudo().filtered(lambda q: q.state == "draft").write(
+            rec.quote_ids.sudo().filtered(lambda q: q.state == "draft")._sgz_step_write(
                 {"state": "void"}
             )
         return True
@@ -511,14 +489,14 @@ class SgzProcurement(models.Model):
     def action_finish_review(self):
         """Close the review: rank (inquiry) or score (consultation) compliant quotes."""
         require_group(self.env, OFFICER)
-        self._check_state("opened")
+        self._sgz_require_state("opened")
         self._check_panel()
         for rec in self:
             quotes = rec.quote_ids.filtered(lambda q: q.state == "in_review")
             quotes._check_review_complete()
             compliant = quotes.filtered("compliant")
-            (quotes - compliant).write({"state": "rejected"})
-            compliant.write({"state": "qualified"})
+            (quotes - compliant)._sgz_step_write({"state": "rejected"})
+            compliant._sgz_step_write({"state": "qualified"})
             needed = MIN_COMPLIANT[rec.method]
             if len(compliant) < needed:
                 rec._terminate(
@@ -532,9 +510,7 @@ class SgzProcurement(models.Model):
                 )
                 continue
             note = rec._rank(compliant)
-            rec.with_context(sgz_procurement_workflow=True).write(
-                {"state": "reviewed", "result_note": note}
-            )
+            rec._sgz_step_write({"state": "reviewed", "result_note": note})
         return True
 
     def _rank(self, compliant):
@@ -545,8 +521,12 @@ class SgzProcurement(models.Model):
             lowest = min(compliant.mapped("total_amount"))
             weight = self.price_weight / 100
             for quote in compliant:
-                quote.price_score = float(
-                    scoring.price_score(lowest, quote.total_amount, weight)
+                quote._sgz_step_write(
+                    {
+                        "price_score": float(
+                            scoring.price_score(lowest, quote.total_amount, weight)
+                        )
+                    }
                 )
             order = scoring.rank(
                 [
@@ -569,7 +549,7 @@ class SgzProcurement(models.Model):
         lines = []
         for rank, quote_id in enumerate(order, 1):
             quote = compliant.browse(quote_id)
-            quote.rank = rank
+            quote._sgz_step_write({"rank": rank})
             if self.method == "consultation":
                 lines.append(
                     _(
@@ -610,7 +590,7 @@ class SgzProcurement(models.Model):
     def action_propose_award(self, quote=None):
         """The officer proposes the winner: the first ranked unless stated."""
         require_group(self.env, OFFICER)
-        self._check_state("reviewed")
+        self._sgz_require_state("reviewed")
         self.ensure_one()
         ranked = self.quote_ids.filtered(lambda q: q.state == "qualified").sorted(
             "rank"
@@ -652,7 +632,7 @@ class SgzProcurement(models.Model):
                         days=SINGLE_SOURCE_NOTICE_WORKING_DAYS,
                     )
                 )
-        self.with_context(sgz_procurement_workflow=True).write(
+        self._sgz_step_write(
             {
                 "state": "award_pending",
                 "awarded_quote_id": quote.id,
@@ -665,10 +645,10 @@ class SgzProcurement(models.Model):
 
     def action_approve_award(self):
         require_group(self.env, MANAGER)
-        self._check_state("award_pending")
+        self._sgz_require_state("award_pending")
         today = fields.Date.context_today(self)
         for rec in self:
-            rec.with_context(sgz_procurement_workflow=True).write(
+            rec._sgz_step_write(
                 {
                     "state": "awarded",
                     "award_approved_by": self.env.uid,
@@ -678,16 +658,16 @@ class SgzProcurement(models.Model):
                     ),
                 }
             )
-            rec.awarded_quote_id.sudo().state = "won"
-            rec.quote_ids.sudo().filtered(lambda q: q.state == "qualified").write(
-                {"state": "lost"}
-            )
+            rec.awarded_quote_id.sudo()._sgz_step_write({"state": "won"})
+            rec.quote_ids.sudo().filtered(
+                lambda q: q.state == "qualified"
+            )._sgz_step_write({"state": "lost"})
         return True
 
     def action_reject_award(self):
         require_group(self.env, MANAGER)
-        self._check_state("award_pending")
-        self.with_context(sgz_procurement_workflow=True).write(
+        self._sgz_require_state("award_pending")
+        self._sgz_step_write(
             {
                 "state": "reviewed",
                 "awarded_quote_id": False,
@@ -700,7 +680,7 @@ class SgzProcurement(models.Model):
     def action_record_tender_result(self):
         """Open and invited tenders: record the platform's result."""
         require_group(self.env, OFFICER)
-        self._check_state("announced")
+        self._sgz_require_state("announced")
         for rec in self:
             if rec.method not in TENDERS:
                 raise UserError(_("Only tenders have their result recorded."))
@@ -716,7 +696,7 @@ class SgzProcurement(models.Model):
                 rec.award_date or fields.Date.context_today(self)
             )
             today = fields.Date.context_today(self)
-            rec.with_context(sgz_procurement_workflow=True).write(
+            rec._sgz_step_write(
                 {
                     "state": "awarded",
                     "awarded_supplier_id": winner.id,
@@ -731,7 +711,7 @@ class SgzProcurement(models.Model):
     def action_publish_notice(self):
         """成交结果公告 and 成交通知书; non-winning suppliers are told."""
         require_group(self.env, OFFICER)
-        self._check_state("awarded")
+        self._sgz_require_state("awarded")
         today = fields.Date.context_today(self)
         for rec in self:
             if rec.notice_date:
@@ -750,7 +730,7 @@ class SgzProcurement(models.Model):
                 amount=format_amount(self.env, rec.awarded_amount, rec.currency_id),
                 date=rec.award_date,
             )
-            rec.with_context(sgz_procurement_workflow=True).write(
+            rec._sgz_step_write(
                 {
                     "notice_date": today,
                     "notice_text": text,
@@ -800,7 +780,7 @@ class SgzProcurement(models.Model):
         """The service contract from the award, after the result notice."""
         require_group(self.env, OFFICER)
         self.ensure_one()
-        self._check_state("awarded")
+        self._sgz_require_state("awarded")
         if not self.notice_date:
             raise UserError(
                 _("Publish the result notice before drawing up the contract.")
@@ -838,9 +818,7 @@ class SgzProcurement(models.Model):
         }
 
     def _terminate(self, reason):
-        self.with_context(sgz_procurement_workflow=True).write(
-            {"state": "terminated", "termination_reason": reason}
-        )
+        self._sgz_step_write({"state": "terminated", "termination_reason": reason})
         for rec in self:
             rec._message_log(
                 body=_("Procurement terminated: %(reason)s", reason=reason)
@@ -848,7 +826,7 @@ class SgzProcurement(models.Model):
 
     def action_terminate(self, reason=None):
         require_group(self.env, OFFICER)
-        self._check_state("draft", "announced", "opened", "reviewed")
+        self._sgz_require_state("draft", "announced", "opened", "reviewed")
         if not (reason or "").strip():
             raise UserError(_("A procurement is terminated with a reason."))
         self._terminate(reason)
@@ -862,20 +840,21 @@ class SgzProcurement(models.Model):
         """A failed procurement starts again as a copy (new number, new timeline)."""
         require_group(self.env, OFFICER)
         self.ensure_one()
-        self._check_state("terminated")
-        new = self.copy(
-            {
-                "restarted_from_id": self.id,
-                "invitation_ids": [
-                    fields.Command.create({"supplier_id": i.supplier_id.id})
-                    for i in self.invitation_ids
-                ],
-                "panel_ids": [
-                    fields.Command.create({"name": p.name, "title": p.title})
-                    for p in self.panel_ids
-                ],
-            }
-        )
+        self._sgz_require_state("terminated")
+        with self._sgz_step():
+            new = self.copy(
+                {
+                    "restarted_from_id": self.id,
+                    "invitation_ids": [
+                        fields.Command.create({"supplier_id": i.supplier_id.id})
+                        for i in self.invitation_ids
+                    ],
+                    "panel_ids": [
+                        fields.Command.create({"name": p.name, "title": p.title})
+                        for p in self.panel_ids
+                    ],
+                }
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -886,6 +865,7 @@ class SgzProcurement(models.Model):
 
 class SgzProcurementInvitation(models.Model):
     _name = "sgz.procurement.invitation"
+    _inherit = ["sgz.frozen.line.mixin"]
     _description = "Invited Supplier"
     _order = "procurement_id, id"
 
@@ -915,15 +895,15 @@ class SgzProcurementInvitation(models.Model):
                 or fields.Date.context_today(self)
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        invitations = super().create(vals_list)
-        invitations.procurement_id._check_state("draft")
-        return invitations
-
-    def unlink(self):
-        self.procurement_id._check_state("draft")
-        return super().unlink()
+    def _sgz_check_editable(self):
+        # the suppliers invited are part of the announcement
+        self.procurement_id._sgz_require_state(
+            "draft",
+            message=_(
+                "%(record)s has been announced; the invited suppliers can no longer "
+                "change."
+            ),
+        )
 
 
 class SgzProcurementPanel(models.Model):
@@ -941,13 +921,13 @@ class SgzProcurementPanel(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         members = super().create(vals_list)
-        members.procurement_id._check_state("draft", "announced", "opened")
+        members.procurement_id._sgz_require_state("draft", "announced", "opened")
         return members
 
     def write(self, vals):
-        self.procurement_id._check_state("draft", "announced", "opened")
+        self.procurement_id._sgz_require_state("draft", "announced", "opened")
         return super().write(vals)
 
     def unlink(self):
-        self.procurement_id._check_state("draft", "announced", "opened")
+        self.procurement_id._sgz_require_state("draft", "announced", "opened")
         return super().unlink()

@@ -1,10 +1,11 @@
 """Names shared by the procurement models (roles come from sgz_stations)."""
 
-from odoo.addons.sgz_stations.models.sgz_project import (  # noqa: F401
+from odoo.addons.sgz_stations.models.sgz_workflow import (  # noqa: F401
     MANAGER,
     OFFICER,
     SUPERVISOR,
     require_group,
+    workflow_step,
 )
 
 METHODS = [

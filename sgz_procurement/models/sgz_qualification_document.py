@@ -29,8 +29,9 @@ PROOF_MONTHS = 3
 class SgzQualificationDocument(models.Model):
     _name = "sgz.qualification.document"
     _description = "Supplier Qualification Document"
-    _inherit = ["mail.thread"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread"]
     _order = "partner_id, doc_type, issue_date desc, id desc"
+    _sgz_workflow_fields = ("state", "verifier_id", "verified_on", "rejection_reason")
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -141,23 +142,28 @@ class SgzQualificationDocument(models.Model):
                 )
 
     def write(self, vals):
-        if set(vals) - {"message_main_attachment_id"} and not self.env.context.get(
-            "sgz_doc_workflow"
-        ):
-            for doc in self:
-                if doc.state == "verified":
-                    raise UserError(
-                        _(
-                            "%(doc)s has been verified; upload a new document instead "
-                            "of changing it.",
-                            doc=doc.name,
-                        )
-                    )
+        content = set(vals) - set(self._sgz_workflow_fields)
+        content -= {"message_main_attachment_id", "activity_ids"}
+        if content and not self._sgz_in_step():
+            self._sgz_require_state(
+                "pending",
+                "rejected",
+                message=_(
+                    "%(record)s has been verified; upload a new document instead of "
+                    "changing it."
+                ),
+            )
+            result = super().write(vals)
+            # a corrected document is checked again
+            rejected = self.filtered(lambda d: d.state == "rejected")
+            rejected._sgz_step_write({"state": "pending", "verifier_id": False})
+            return result
         return super().write(vals)
 
     def action_verify(self):
         require_group(self.env, OFFICER)
-        self.with_context(sgz_doc_workflow=True).write(
+        self._sgz_require_state("pending")
+        self._sgz_step_write(
             {
                 "state": "verified",
                 "verifier_id": self.env.uid,
@@ -173,9 +179,10 @@ class SgzQualificationDocument(models.Model):
 
     def action_reject(self, reason=None):
         require_group(self.env, OFFICER)
+        self._sgz_require_state("pending", "verified")
         if not (reason or "").strip():
             raise UserError(_("Give the reason for rejecting the document."))
-        self.with_context(sgz_doc_workflow=True).write(
+        self._sgz_step_write(
             {
                 "state": "rejected",
                 "verifier_id": self.env.uid,

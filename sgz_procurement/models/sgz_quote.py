@@ -1,10 +1,15 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib import rmb
-from .sgz_procurement_common import OFFICER, QUOTE_VALID_DAYS, TENDERS, require_group
+from .sgz_procurement_common import (
+    OFFICER,
+    QUOTE_VALID_DAYS,
+    TENDERS,
+    require_group,
+)
 
 QUOTE_STATES = [
     ("draft", "Draft"),
@@ -28,8 +33,8 @@ CONTENT_FIELDS = {
     "signed_by_agent",
     "note",
 }
-# The bureau's side of the review, written after the opening.
-REVIEW_FIELDS = {"other_score", "review_note", "rank", "price_score"}
+# The panel's side of the review, written by the officer after the opening.
+REVIEW_FIELDS = {"other_score", "review_note"}
 
 
 class SgzQuote(models.Model):
@@ -41,9 +46,16 @@ class SgzQuote(models.Model):
 
     _name = "sgz.quote"
     _description = "Supplier Quote"
-    _inherit = ["mail.thread"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread"]
     _order = "procurement_id, rank, id"
     _check_company_auto = True
+    _sgz_workflow_fields = (
+        "state",
+        "submitted_at",
+        "price_score",
+        "rank",
+        "result_notified",
+    )
 
     procurement_id = fields.Many2one(
         "sgz.procurement",
@@ -206,9 +218,15 @@ class SgzQuote(models.Model):
     # --------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        # refuse a second quote before the database's unique index does, in words
+        own = self.env.user.sgz_agency_id
+        bureau = self.env.su or self.env.user.has_group(OFFICER)
         for vals in vals_list:
-            supplier = vals.get("supplier_id") or self.env.user.sgz_agency_id.id
+            # an agency quotes for itself only; and what it is told never depends on
+            # what its rivals did (no question about other suppliers' quotes here)
+            supplier = vals.get("supplier_id", own.id)
+            if not bureau and supplier != own.id:
+                raise AccessError(_("An agency submits quotes in its own name only."))
+            # the supplier's own earlier quote, said in words before the unique index
             existing = self.sudo().search(
                 [
                     ("procurement_id", "=", vals.get("procurement_id")),
@@ -230,7 +248,14 @@ class SgzQuote(models.Model):
         return quotes
 
     def write(self, vals):
-        if not self.env.context.get("sgz_quote_workflow"):
+        if not self._sgz_in_step():
+            if {"procurement_id", "supplier_id"}.intersection(vals):
+                raise UserError(
+                    _(
+                        "A quote stays with the procurement and the supplier it was "
+                        "made for."
+                    )
+                )
             content = CONTENT_FIELDS.intersection(vals)
             review = REVIEW_FIELDS.intersection(vals)
             for quote in self:
@@ -314,7 +339,7 @@ class SgzQuote(models.Model):
                 )
             if not (quote.service_period or "").strip():
                 raise UserError(_("State the service period of the quote."))
-            quote.with_context(sgz_quote_workflow=True).write(
+            quote._sgz_step_write(
                 {"state": "submitted", "submitted_at": fields.Datetime.now()}
             )
             quote._message_log(
@@ -393,8 +418,8 @@ class SgzQuote(models.Model):
                 _("Service plan answers the requirements"),
             ):
                 lines.append({"quote_id": quote.id, "kind": "compliance", "name": name})
-            Review.create(lines)
-            quote.with_context(sgz_quote_workflow=True).state = "in_review"
+            Review._sgz_step_create(lines)
+            quote._sgz_step_write({"state": "in_review"})
 
     def _check_review_complete(self):
         for quote in self:
@@ -431,9 +456,7 @@ class SgzQuote(models.Model):
             else:
                 body = _("Your quote was not awarded. %(text)s", text=text)
             quote._message_log(body=body)
-            quote.with_context(
-                sgz_quote_workflow=True
-            ).result_notified = fields.Date.context_today(self)
+            quote._sgz_step_write({"result_notified": fields.Date.context_today(self)})
 
 
 class SgzQuoteLine(models.Model):
@@ -489,8 +512,18 @@ class SgzQuoteReview(models.Model):
     """资格审查 / 符合性审查: one line per requirement, pass or fail with a reason."""
 
     _name = "sgz.quote.review"
+    _inherit = ["sgz.workflow.mixin"]
     _description = "Quote Review Item"
     _order = "quote_id, kind, id"
+    # made by the opening, one per requirement; the panel passes or fails each
+    _sgz_workflow_fields = (
+        "quote_id",
+        "kind",
+        "name",
+        "doc_type",
+        "auto_failed",
+        "reviewer_id",
+    )
 
     quote_id = fields.Many2one(
         "sgz.quote", required=True, ondelete="cascade", index=True
@@ -521,6 +554,7 @@ class SgzQuoteReview(models.Model):
 
     def write(self, vals):
         require_group(self.env, OFFICER)
+        self._sgz_check_workflow_write(vals)
         for line in self:
             if line.quote_id.state != "in_review":
                 raise UserError(
@@ -538,8 +572,8 @@ class SgzQuoteReview(models.Model):
                         reason=line.reason,
                     )
                 )
-        vals = dict(vals, reviewer_id=self.env.uid)
-        result = super().write(vals)
+        with self._sgz_step():
+            result = super().write(dict(vals, reviewer_id=self.env.uid))
         for line in self:
             if line.passed and line.failed:
                 raise ValidationError(
@@ -553,3 +587,10 @@ class SgzQuoteReview(models.Model):
                     )
                 )
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_with_the_quote(self):
+        if not self._sgz_in_step():
+            raise UserError(
+                _("The review items of a quote are made by the opening; they stay.")
+            )

@@ -240,7 +240,7 @@ class TestInquiry(SgzProcurementCase):
         # agency3's credit check predates the announcement: it cannot pass
         self.env["sgz.qualification.document"].search(
             [("partner_id", "=", self.agency3.id), ("doc_type", "=", "credit_query")]
-        ).with_context(sgz_doc_workflow=True).write({"issue_date": date(2026, 9, 1)})
+        )._sgz_step_write({"issue_date": date(2026, 9, 1)})
         proc = self._procurement()
         with freeze_time("2026-09-25 02:00:00"):
             proc.with_user(self.officer).action_announce()
@@ -381,7 +381,8 @@ class TestContract(SgzProcurementCase):
         with self.assertRefused(ValidationError, "100"):
             contract.action_sign()
         contract.payment_line_ids[0].percentage = 60
-        with self.assertRefused(ValidationError, "award|成交"):
+        # the next year of the cycle is made by the renewal step only
+        with self.assertRefused(UserError, "workflow steps only|流程步骤"):
             self.env["sgz.contract"].with_user(self.officer).create(
                 {
                     "procurement_id": self.proc.id,
@@ -432,13 +433,25 @@ class TestContract(SgzProcurementCase):
         contract.action_sign()
         contract.action_perform()
         self.project.with_user(self.officer).action_start()
-        evaluation = (
-            self.env["sgz.evaluation"]
-            .with_user(self.supervisor)
-            .create({"project_id": self.project.id, "eval_type": "annual"})
-        )
-        evaluation.action_submit()
-        evaluation.with_user(self.officer).action_confirm()
+
+        def annual(on):
+            evaluation = (
+                self.env["sgz.evaluation"]
+                .with_user(self.supervisor)
+                .create(
+                    {"project_id": self.project.id, "eval_type": "annual", "date": on}
+                )
+            )
+            evaluation.action_submit()
+            evaluation.with_user(self.officer).action_confirm()
+            return evaluation
+
+        # a passed evaluation of an earlier year renews nothing: the year that ends
+        # is evaluated (L122)
+        annual(date(2026, 12, 1))
+        with self.assertRefused(UserError, "year's evaluation|年度评估"):
+            contract.action_renew()
+        annual(date(2027, 12, 10))
         action = contract.action_renew()
         renewal = self.env["sgz.contract"].browse(action["res_id"])
         self.assertEqual(renewal.cycle_year, 2)

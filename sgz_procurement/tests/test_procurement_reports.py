@@ -111,7 +111,7 @@ class TestProcurementReports(SgzProcurementCase, HttpCase):
         with freeze_time("2026-10-09 02:00:00"):
             cls.tender.with_user(cls.officer).action_record_tender_result()
         # the platform's notice, kept with the record (as the notice step does)
-        cls.tender.with_context(sgz_procurement_workflow=True).write(
+        cls.tender._sgz_step_write(
             {"notice_text": "成交结果已在云南省政府采购网公告。"}
         )
         action = cls.tender.with_user(cls.officer).action_create_contract()

@@ -5,6 +5,7 @@ from . import res_partner
 from . import sgz_station
 from . import sgz_social_worker
 from . import sgz_frozen_line
+from . import sgz_workflow
 from . import res_company
 from . import sgz_project
 from . import sgz_activity

@@ -1,14 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..wizard.sgz_decision_wizard import decision_action
 from .sgz_checks import check_not_negative
-from .sgz_project import (
-    ACTIVE_STATES,
-    ACTIVITY_TYPES,
-    MANAGER,
-    SUPERVISOR,
-    require_group,
-)
+from .sgz_project import ACTIVE_STATES, ACTIVITY_TYPES, TERMS_STEP
+from .sgz_workflow import MANAGER, SUPERVISOR, require_group, workflow_step
 
 SECTIONS = [
     ("beneficiaries", "Beneficiary Groups"),
@@ -33,8 +29,20 @@ class SgzChangeRequest(models.Model):
 
     _name = "sgz.change.request"
     _description = "Project Change Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _sgz_workflow_fields = (
+        "name",
+        "state",
+        "requested_by",
+        "supervisor_opinion",
+        "supervisor_user_id",
+        "supervisor_date",
+        "bureau_opinion",
+        "bureau_user_id",
+        "bureau_date",
+        "applied_summary",
+    )
 
     name = fields.Char(
         string="Number", readonly=True, copy=False, default=lambda self: _("New")
@@ -55,7 +63,7 @@ class SgzChangeRequest(models.Model):
     currency_id = fields.Many2one(related="project_id.currency_id")
     date = fields.Date(string="Filed on", default=fields.Date.context_today)
     requested_by = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, readonly=True
+        "res.users", default=lambda self: self.env.user, readonly=True, copy=False
     )
     state = fields.Selection(
         CR_STATES,
@@ -129,12 +137,14 @@ class SgzChangeRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._sgz_check_workflow_vals(vals_list)
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "sgz.change.request"
                 )
-        requests = super().create(vals_list)
+        with self._sgz_step():
+            requests = super().create(vals_list)
         for request in requests:
             if request.project_id.state not in ACTIVE_STATES:
                 raise UserError(
@@ -147,29 +157,15 @@ class SgzChangeRequest(models.Model):
         return requests
 
     def write(self, vals):
-        if not self.env.context.get("sgz_cr_workflow"):
-            # each tier writes its own opinion only
-            if "supervisor_opinion" in vals:
-                require_group(self.env, SUPERVISOR)
-            if "bureau_opinion" in vals:
-                require_group(self.env, MANAGER)
-            for request in self:
-                editable = {
-                    "draft": None,
-                    "submitted": {"supervisor_opinion"},
-                    "supervisor_approved": {"bureau_opinion"},
-                }.get(request.state, set())
-                if editable is not None and set(vals) - editable - {
-                    "message_main_attachment_id"
-                }:
-                    raise UserError(
-                        _(
-                            "%(request)s is %(state)s; its content can no longer "
-                            "change.",
-                            request=request.name,
-                            state=request._state_label(),
-                        )
-                    )
+        if not self._sgz_in_step():
+            content = set(vals) - {"message_main_attachment_id", "activity_ids"}
+            if content:
+                self._sgz_require_state(
+                    "draft",
+                    message=_(
+                        "%(record)s is %(state)s; its content can no longer change."
+                    ),
+                )
         return super().write(vals)
 
     def unlink(self):
@@ -183,20 +179,11 @@ class SgzChangeRequest(models.Model):
                 )
         return super().unlink()
 
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _expect_state(self, state, message):
-        for request in self:
-            if request.state != state:
-                raise UserError(
-                    message % {"request": request.name, "state": request._state_label()}
-                )
-
     # ----------------------------------------------------------------- workflow
     def action_submit(self):
-        self._expect_state(
-            "draft", _("%(request)s has already been submitted (now: %(state)s).")
+        self._sgz_require_state(
+            "draft",
+            message=_("%(record)s has already been submitted (now: %(state)s)."),
         )
         for request in self:
             if not request.line_ids:
@@ -208,62 +195,69 @@ class SgzChangeRequest(models.Model):
                     )
                 )
             request._check_applicable()
-        self.with_context(sgz_cr_workflow=True).write({"state": "submitted"})
+        self._sgz_step_write({"state": "submitted"})
         return True
 
-    def action_supervisor_approve(self):
-        return self._decide("supervisor", approve=True)
+    def action_supervisor_approve(self, opinion=None):
+        return self._decide("supervisor", True, opinion)
 
-    def action_supervisor_reject(self):
-        return self._decide("supervisor", approve=False)
+    def action_supervisor_reject(self, opinion=None):
+        return self._decide("supervisor", False, opinion)
 
-    def action_bureau_approve(self):
-        return self._decide("bureau", approve=True)
+    def action_bureau_approve(self, opinion=None):
+        return self._decide("bureau", True, opinion)
 
-    def action_bureau_reject(self):
-        return self._decide("bureau", approve=False)
+    def action_bureau_reject(self, opinion=None):
+        return self._decide("bureau", False, opinion)
 
-    def _decide(self, tier, approve):
+    def _decide(self, tier, approve, opinion):
         """One tier's decision: its role, its turn, its written opinion (L4150-4160).
 
         Rejection at either tier ends the request; the bureau's approval applies it.
+        Without an opinion, the window that asks for it opens.
         """
         if tier == "supervisor":
             group, waiting, approved = SUPERVISOR, "submitted", "supervisor_approved"
             not_waiting = _(
-                "%(request)s is not waiting for the supervisor's review (now: "
+                "%(record)s is not waiting for the supervisor's review (now: "
                 "%(state)s)."
             )
         else:
             group, waiting, approved = MANAGER, "supervisor_approved", "approved"
             not_waiting = _(
-                "%(request)s is not waiting for the bureau's decision (now: "
+                "%(record)s is not waiting for the bureau's decision (now: "
                 "%(state)s); the supervisor reviews first."
             )
         require_group(self.env, group)
-        self._expect_state(waiting, not_waiting)
-        self._require_opinion(f"{tier}_opinion")
+        self._sgz_require_state(waiting, message=not_waiting)
+        method = f"action_{tier}_{'approve' if approve else 'reject'}"
+        if opinion is None:
+            title = {
+                "action_supervisor_approve": _("Approve (Supervisor)"),
+                "action_supervisor_reject": _("Reject (Supervisor)"),
+                "action_bureau_approve": _("Approve (Bureau)"),
+                "action_bureau_reject": _("Reject (Bureau)"),
+            }[method]
+            return decision_action(self, method, title)
+        if not opinion.strip():
+            raise UserError(
+                _(
+                    "%(request)s: write the %(field)s before deciding.",
+                    request=", ".join(self.mapped("name")),
+                    field=self._fields[f"{tier}_opinion"]._description_string(self.env),
+                )
+            )
         for request in self:
             vals = {
                 "state": approved if approve else "rejected",
+                f"{tier}_opinion": opinion.strip(),
                 f"{tier}_user_id": self.env.uid,
                 f"{tier}_date": fields.Date.context_today(self),
             }
             if approve and tier == "bureau":
                 vals["applied_summary"] = request._apply()
-            request.with_context(sgz_cr_workflow=True).write(vals)
+            request._sgz_step_write(vals)
         return True
-
-    def _require_opinion(self, fname):
-        for request in self:
-            if not (request[fname] or "").strip():
-                raise UserError(
-                    _(
-                        "%(request)s: write the %(field)s before deciding.",
-                        request=request.name,
-                        field=request._fields[fname]._description_string(self.env),
-                    )
-                )
 
     # -------------------------------------------------------------- application
     def _project_vals(self):
@@ -306,9 +300,7 @@ class SgzChangeRequest(models.Model):
         """Change the project in one step; any refusal leaves everything unchanged."""
         self.ensure_one()
         self._check_applicable()
-        project = self.project_id.with_context(
-            sgz_change_request_apply=self.id, mail_notrack=False
-        )
+        project = self.project_id.with_context(mail_notrack=False)
         before = {
             "period": f"{project.date_start} - {project.date_end}",
             "targets": f"{project.target_beneficiaries}/"
@@ -339,7 +331,8 @@ class SgzChangeRequest(models.Model):
                 for t in self.target_ids
             ]
         if vals:
-            project.write(vals)
+            with workflow_step(TERMS_STEP):
+                project.write(vals)
         summary = _(
             "Applied %(request)s. Period %(old_period)s -> %(start)s - %(end)s; "
             "expected "

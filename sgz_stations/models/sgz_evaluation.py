@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib import evaluation_rules
 from .res_partner import GRADES
-from .sgz_project import OFFICER, SUPERVISOR, require_group
+from .sgz_workflow import OFFICER, SUPERVISOR, require_group
 
 SCORING = [
     ("manual", "Scored by the Evaluator"),
@@ -251,7 +251,8 @@ class SgzEvaluationTemplateItem(models.Model):
 class SgzEvaluation(models.Model):
     _name = "sgz.evaluation"
     _description = "Project Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _sgz_workflow_fields = ("state", "confirmed_by", "confirm_date")
     _order = "date desc, id desc"
     _rec_names_search = ["project_id.code", "project_id.name"]
 
@@ -393,7 +394,7 @@ class SgzEvaluation(models.Model):
         return evaluations
 
     def write(self, vals):
-        if not self.env.context.get("sgz_evaluation_workflow"):
+        if not self._sgz_in_step():
             self._check_editable()
         result = super().write(vals)
         if {"date", "required_trainings", "project_id"} & set(vals):
@@ -459,7 +460,7 @@ class SgzEvaluation(models.Model):
                     issues=" ".join(issues),
                 )
             )
-        self.env["sgz.evaluation.line"].create(
+        self.env["sgz.evaluation.line"]._sgz_step_create(
             [
                 {
                     "evaluation_id": self.id,
@@ -495,7 +496,7 @@ class SgzEvaluation(models.Model):
                 else:
                     continue
                 if line.count != count:
-                    line.with_context(sgz_evaluation_workflow=True).count = count
+                    line._sgz_step_write({"count": count})
 
     def _trainings_attended(self):
         """Distinct trainings (name, date) the project team attended in the period."""
@@ -538,13 +539,13 @@ class SgzEvaluation(models.Model):
             ):
                 raise UserError(_("Misuse of funds needs a description of the facts."))
             evaluation._compute_auto_counts()
-            evaluation.with_context(sgz_evaluation_workflow=True).state = "submitted"
+            evaluation._sgz_step_write({"state": "submitted"})
         return True
 
     def action_back_to_draft(self):
         require_group(self.env, SUPERVISOR, OFFICER)
         self._check_editable()
-        self.with_context(sgz_evaluation_workflow=True).state = "draft"
+        self._sgz_step_write({"state": "draft"})
         return True
 
     def action_confirm(self):
@@ -562,7 +563,7 @@ class SgzEvaluation(models.Model):
                         )[evaluation.state],
                     )
                 )
-            evaluation.with_context(sgz_evaluation_workflow=True).write(
+            evaluation._sgz_step_write(
                 {
                     "state": "confirmed",
                     "confirmed_by": self.env.uid,
@@ -597,8 +598,23 @@ class SgzEvaluation(models.Model):
 
 class SgzEvaluationLine(models.Model):
     _name = "sgz.evaluation.line"
+    _inherit = ["sgz.workflow.mixin"]
     _description = "Evaluation Score"
     _order = "evaluation_id, group_sequence, sequence, id"
+    # copied from the template when the evaluation is created; the evaluator gives
+    # the points, the occurrences and the reasons
+    _sgz_workflow_fields = (
+        "evaluation_id",
+        "item_id",
+        "group_id",
+        "sequence",
+        "name",
+        "basis",
+        "max_score",
+        "scoring",
+        "unit_points",
+        "auto_source",
+    )
 
     evaluation_id = fields.Many2one(
         "sgz.evaluation", required=True, ondelete="cascade", index=True
@@ -667,7 +683,7 @@ class SgzEvaluationLine(models.Model):
                 )
 
     def write(self, vals):
-        if not self.env.context.get("sgz_evaluation_workflow"):
+        if not self._sgz_in_step():
             self.evaluation_id._check_editable()
             if "count" in vals and self.filtered(
                 lambda line: line.auto_source != "none"
@@ -679,6 +695,14 @@ class SgzEvaluationLine(models.Model):
 
     def unlink(self):
         self.evaluation_id._check_editable()
+        if not self._sgz_in_step():
+            # the scoring table is the template's: an item is scored, never removed
+            raise UserError(
+                _(
+                    "The items of an evaluation come from its scoring template; they "
+                    "cannot be removed."
+                )
+            )
         return super().unlink()
 
 

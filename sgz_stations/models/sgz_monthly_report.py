@@ -4,13 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib import evaluation_rules
-from .sgz_project import (
-    ACTIVE_STATES,
-    ACTIVITY_TYPES,
-    OFFICER,
-    SUPERVISOR,
-    require_group,
-)
+from ..wizard.sgz_decision_wizard import decision_action
+from .sgz_project import ACTIVE_STATES, ACTIVITY_TYPES
+from .sgz_workflow import OFFICER, SUPERVISOR, require_group
 
 
 class SgzMonthlyReport(models.Model):
@@ -18,8 +14,20 @@ class SgzMonthlyReport(models.Model):
 
     _name = "sgz.monthly.report"
     _description = "Monthly Work Brief"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "month desc, project_id"
+    # briefs are made by the project's start (one per month); the rest by the steps
+    _sgz_workflow_fields = (
+        "project_id",
+        "month",
+        "state",
+        "submit_date",
+        "submitted_by",
+        "reminder_sent",
+        "review_note",
+        "reviewed_by",
+        "review_date",
+    )
 
     project_id = fields.Many2one(
         "sgz.project", required=True, ondelete="cascade", index=True, readonly=True
@@ -223,12 +231,10 @@ class SgzMonthlyReport(models.Model):
                 )
 
     def write(self, vals):
-        content = set(vals) - {"state", "review_note", "reviewed_by", "review_date"}
-        content -= {"message_main_attachment_id", "reminder_sent", "activity_ids"}
-        if content and not self.env.context.get("sgz_report_workflow"):
+        content = set(vals) - set(self._sgz_workflow_fields)
+        content -= {"message_main_attachment_id", "activity_ids"}
+        if content and not self._sgz_in_step():
             self._check_draft()
-        if "review_note" in vals and not self.env.context.get("sgz_report_workflow"):
-            require_group(self.env, SUPERVISOR, OFFICER)
         return super().write(vals)
 
     def action_submit(self):
@@ -252,7 +258,7 @@ class SgzMonthlyReport(models.Model):
                         report=report.display_name,
                     )
                 )
-            report.with_context(sgz_report_workflow=True).write(
+            report._sgz_step_write(
                 {
                     "state": "submitted",
                     "submit_date": today,
@@ -262,24 +268,26 @@ class SgzMonthlyReport(models.Model):
             report.activity_ids.action_feedback(_("Report submitted."))
         return True
 
-    def action_review(self):
+    def action_review(self, opinion=None):
+        """The supervisor's (or officer's) review, with the comments it gives."""
         require_group(self.env, SUPERVISOR, OFFICER)
-        for report in self:
-            if report.state != "submitted":
-                raise UserError(
-                    _(
-                        "%(report)s can only be reviewed after it is submitted and "
-                        "before it is reviewed.",
-                        report=report.display_name,
-                    )
-                )
-            report.with_context(sgz_report_workflow=True).write(
-                {
-                    "state": "reviewed",
-                    "reviewed_by": self.env.uid,
-                    "review_date": fields.Date.context_today(self),
-                }
-            )
+        self._sgz_require_state(
+            "submitted",
+            message=_(
+                "%(record)s can only be reviewed after it is submitted and before it "
+                "is reviewed (now: %(state)s)."
+            ),
+        )
+        if opinion is None:
+            return decision_action(self, "action_review", _("Review Monthly Brief"))
+        self._sgz_step_write(
+            {
+                "state": "reviewed",
+                "review_note": opinion.strip() or False,
+                "reviewed_by": self.env.uid,
+                "review_date": fields.Date.context_today(self),
+            }
+        )
         return True
 
     def action_reset_draft(self):
@@ -293,7 +301,7 @@ class SgzMonthlyReport(models.Model):
                         report=report.display_name,
                     )
                 )
-        self.with_context(sgz_report_workflow=True).write({"state": "draft"})
+        self._sgz_step_write({"state": "draft"})
         return True
 
     @api.model
@@ -320,7 +328,7 @@ class SgzMonthlyReport(models.Model):
                 user_id=user.id,
                 date_deadline=fields.Date.context_today(self),
             )
-        overdue.with_context(sgz_report_workflow=True).write({"reminder_sent": True})
+        overdue._sgz_step_write({"reminder_sent": True})
         return len(overdue)
 
 

@@ -3,6 +3,14 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib import evaluation_rules
 from .sgz_checks import check_not_negative
+from .sgz_workflow import (  # noqa: F401  (the role names are imported from here too)
+    MANAGER,
+    OFFICER,
+    SUPERVISOR,
+    in_step,
+    require_group,
+    workflow_step,
+)
 
 ACTIVITY_TYPES = [
     ("case", "Casework"),
@@ -49,31 +57,17 @@ LOCKED_FIELDS = {
     "company_id",
 }
 
-OFFICER = "sgz_stations.group_officer"
-SUPERVISOR = "sgz_stations.group_supervisor"
-MANAGER = "sgz_stations.group_manager"
-
-
-def require_group(env, *groups):
-    """Refuse a workflow step to a user in none of ``groups``."""
-    if env.su or any(env.user.has_group(g) for g in groups):
-        return
-    names = ", ".join(env.ref(g).name for g in groups)
-    raise UserError(
-        env._(
-            "You are not allowed to take this step; it needs one of these roles: "
-            "%(groups)s.",
-            groups=names,
-        )
-    )
+# The change request's application step may change a running project's terms.
+TERMS_STEP = "sgz.project:terms"
 
 
 class SgzProject(models.Model):
     _name = "sgz.project"
     _description = "Station Service Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _sgz_workflow_fields = ("state", "code", "termination_reason")
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
@@ -304,7 +298,10 @@ class SgzProject(models.Model):
             lambda e: e.state == "confirmed"
             and (not eval_type or e.eval_type == eval_type)
         )
-        return evaluations.sorted(lambda e: (e.confirm_date, e.id))[-1:]
+        # a confirmed evaluation always has its date (the confirmation step sets it)
+        return evaluations.sorted(
+            lambda e: (e.confirm_date or fields.Date.to_date("1970-01-01"), e.id)
+        )[-1:]
 
     def _sgz_evaluation_passed(self, eval_type):
         """True when the latest confirmed evaluation of ``eval_type`` passed.
@@ -424,17 +421,19 @@ class SgzProject(models.Model):
     # --------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        self._sgz_check_workflow_vals(vals_list)
         for vals in vals_list:
             if vals.get("code", _("New")) == _("New"):
                 # the number carries the year the service starts
                 vals["code"] = self.env["ir.sequence"].next_by_code(
                     "sgz.project", sequence_date=vals.get("date_start")
                 )
-        return super().create(vals_list)
+        with self._sgz_step():
+            return super().create(vals_list)
 
     def write(self, vals):
         locked = LOCKED_FIELDS.intersection(vals)
-        if locked and not self.env.context.get("sgz_change_request_apply"):
+        if locked and not in_step(TERMS_STEP):
             self._check_terms_editable(locked)
         result = super().write(vals)
         if {"date_start", "date_end", "report_due_day"} & set(vals):
@@ -546,19 +545,19 @@ class SgzProject(models.Model):
                         issues="\n".join(f"- {issue}" for issue in issues),
                     )
                 )
-            project.state = "running"
+            project._sgz_step_write({"state": "running"})
             project._sync_monthly_reports()
         return True
 
     def action_to_midterm(self):
         require_group(self.env, OFFICER, SUPERVISOR)
-        self._check_state("running")
-        self.state = "midterm"
+        self._sgz_require_state("running")
+        self._sgz_step_write({"state": "midterm"})
         return True
 
     def action_to_final(self):
         require_group(self.env, OFFICER, SUPERVISOR)
-        self._check_state("midterm")
+        self._sgz_require_state("midterm")
         for project in self:
             if not project._last_confirmed_evaluation("midterm"):
                 raise UserError(
@@ -570,12 +569,12 @@ class SgzProject(models.Model):
                     )
                 )
             project._check_rectification()
-        self.state = "final"
+        self._sgz_step_write({"state": "final"})
         return True
 
     def action_close(self):
         require_group(self.env, OFFICER)
-        self._check_state("final")
+        self._sgz_require_state("final")
         for project in self:
             if not project._last_confirmed_evaluation("final"):
                 raise UserError(
@@ -586,7 +585,7 @@ class SgzProject(models.Model):
                     )
                 )
             project._check_rectification()
-        self.state = "closed"
+        self._sgz_step_write({"state": "closed"})
         return True
 
     def _check_rectification(self):
@@ -598,20 +597,6 @@ class SgzProject(models.Model):
                         "agency must first file a rectification plan (L171).",
                         project=project.display_name,
                         evaluation=project.last_evaluation_id.display_name,
-                    )
-                )
-
-    def _check_state(self, *states):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for project in self:
-            if project.state not in states:
-                raise UserError(
-                    _(
-                        "%(project)s is %(state)s; this step needs it to be "
-                        "%(needed)s.",
-                        project=project.display_name,
-                        state=labels[project.state],
-                        needed=_(" or ").join(labels[s] for s in states),
                     )
                 )
 
@@ -627,10 +612,10 @@ class SgzProject(models.Model):
 
     def _terminate(self, reason):
         require_group(self.env, MANAGER)
-        self._check_state("draft", *ACTIVE_STATES)
+        self._sgz_require_state("draft", *ACTIVE_STATES)
         if not (reason or "").strip():
             raise UserError(_("A project can only be terminated with a reason."))
-        self.write({"state": "terminated", "termination_reason": reason})
+        self._sgz_step_write({"state": "terminated", "termination_reason": reason})
         # months that have not begun need no brief any more
         today = fields.Date.context_today(self)
         self.sudo().monthly_report_ids.filtered(
@@ -650,7 +635,8 @@ class SgzProject(models.Model):
             months = evaluation_rules.month_starts(project.date_start, project.date_end)
             existing = {r.month: r for r in project.sudo().monthly_report_ids}
             missing = [m for m in months if m not in existing]
-            Report.create([{"project_id": project.id, "month": m} for m in missing])
+            with workflow_step(Report._name):
+                Report.create([{"project_id": project.id, "month": m} for m in missing])
             stale = [
                 r
                 for month, r in existing.items()
@@ -669,7 +655,7 @@ class SgzProjectTermMixin(models.AbstractModel):
     _sgz_project_field = None  # the project's one2many holding these lines
 
     def _check_project_terms(self):
-        if not self.env.context.get("sgz_change_request_apply"):
+        if not in_step(TERMS_STEP):
             self.project_id._check_terms_editable([self._sgz_project_field])
 
     def _sgz_check_editable(self):

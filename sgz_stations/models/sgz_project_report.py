@@ -13,8 +13,9 @@ class SgzProjectReport(models.Model):
 
     _name = "sgz.project.report"
     _description = "Mid-term or Final Project Report"
-    _inherit = ["mail.thread"]
+    _inherit = ["sgz.workflow.mixin", "mail.thread"]
     _order = "project_id, report_type"
+    _sgz_workflow_fields = ("state", "submit_date")
 
     project_id = fields.Many2one(
         "sgz.project", required=True, index=True, ondelete="cascade"
@@ -88,26 +89,18 @@ class SgzProjectReport(models.Model):
         return reports
 
     def write(self, vals):
-        if not self.env.context.get("sgz_report_workflow"):
-            for report in self:
-                if report.state != "draft":
-                    raise UserError(
-                        _(
-                            "%(report)s has been submitted; it can no longer change.",
-                            report=report.display_name,
-                        )
-                    )
+        if not self._sgz_in_step():
+            self._sgz_require_state(
+                "draft",
+                message=_("%(record)s has been submitted; it can no longer change."),
+            )
         return super().write(vals)
 
     def action_submit(self):
+        self._sgz_require_state(
+            "draft", message=_("%(record)s has already been submitted.")
+        )
         for report in self:
-            if report.state != "draft":
-                raise UserError(
-                    _(
-                        "%(report)s has already been submitted.",
-                        report=report.display_name,
-                    )
-                )
             missing = [
                 report._fields[f]._description_string(self.env)
                 for f in ("implementation", "results", "difficulties", "next_steps")
@@ -121,7 +114,7 @@ class SgzProjectReport(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-        self.with_context(sgz_report_workflow=True).write(
+        self._sgz_step_write(
             {"state": "submitted", "submit_date": fields.Date.context_today(self)}
         )
         return True

@@ -59,10 +59,20 @@ class TestChangeRequest(SgzProjectCase):
         # the bureau cannot decide before the supervisor
         with self.assertRefused(UserError, "supervisor reviews first|督导"):
             request.with_user(self.manager).action_bureau_approve()
+        # the button asks for the opinion; an empty one is refused
+        action = request.with_user(self.supervisor).action_supervisor_approve()
+        self.assertEqual(action["res_model"], "sgz.decision.wizard")
+        self.assertEqual(request.state, "submitted")
         with self.assertRefused(UserError, "Supervisor's Opinion|督导审核意见"):
-            request.with_user(self.supervisor).action_supervisor_approve()
-        request.with_user(self.supervisor).supervisor_opinion = "变更可行"
-        request.with_user(self.supervisor).action_supervisor_approve()
+            request.with_user(self.supervisor).action_supervisor_approve(opinion="  ")
+        wizard = (
+            self.env["sgz.decision.wizard"]
+            .with_user(self.supervisor)
+            .with_context(action["context"])
+            .create({"opinion": "变更可行"})
+        )
+        wizard.action_confirm()
+        self.assertEqual(request.supervisor_opinion, "变更可行")
         self.assertEqual(request.supervisor_user_id, self.supervisor)
         # a supervisor cannot take the bureau's tier, nor approve twice
         with self.assertRefused(UserError, "not allowed|无权"):
@@ -70,9 +80,8 @@ class TestChangeRequest(SgzProjectCase):
         with self.assertRefused(UserError, "not waiting|不在"):
             request.with_user(self.supervisor).action_supervisor_approve()
         self.assertEqual(self.project.date_end, date(2026, 12, 31))  # nothing yet
-        request.with_user(self.manager).bureau_opinion = "同意"
         with freeze_time("2026-09-01"):
-            request.with_user(self.manager).action_bureau_approve()
+            request.with_user(self.manager).action_bureau_approve(opinion="同意")
         self.assertEqual(request.state, "approved")
         self.assertEqual(request.bureau_date, date(2026, 9, 1))
         project = self.project
@@ -90,10 +99,8 @@ class TestChangeRequest(SgzProjectCase):
     def test_rejection_changes_nothing(self):
         request = self._request()
         request.action_submit()
-        request.with_user(self.supervisor).write({"supervisor_opinion": "同意"})
-        request.with_user(self.supervisor).action_supervisor_approve()
-        request.with_user(self.manager).write({"bureau_opinion": "理由不充分"})
-        request.with_user(self.manager).action_bureau_reject()
+        request.with_user(self.supervisor).action_supervisor_approve(opinion="同意")
+        request.with_user(self.manager).action_bureau_reject(opinion="理由不充分")
         self.assertEqual(request.state, "rejected")
         self.assertEqual(self.project.date_end, date(2026, 12, 31))
         self.assertEqual(self.project.member_ids.worker_id, self.worker | self.worker2)
@@ -103,8 +110,7 @@ class TestChangeRequest(SgzProjectCase):
     def test_supervisor_rejection_ends_it(self):
         request = self._request()
         request.action_submit()
-        request.with_user(self.supervisor).write({"supervisor_opinion": "不可行"})
-        request.with_user(self.supervisor).action_supervisor_reject()
+        request.with_user(self.supervisor).action_supervisor_reject(opinion="不可行")
         self.assertEqual(request.state, "rejected")
         with self.assertRefused(UserError, "not waiting|不在"):
             request.with_user(self.manager).action_bureau_approve()
@@ -113,11 +119,9 @@ class TestChangeRequest(SgzProjectCase):
         activity = self._activity(date=date(2026, 11, 20))
         request = self._request(new_date_end=date(2026, 10, 31))
         request.action_submit()
-        request.with_user(self.supervisor).write({"supervisor_opinion": "同意"})
-        request.with_user(self.supervisor).action_supervisor_approve()
-        request.with_user(self.manager).write({"bureau_opinion": "同意"})
+        request.with_user(self.supervisor).action_supervisor_approve(opinion="同意")
         with self.assertRefused(ValidationError, "outside|之外"):
-            request.with_user(self.manager).action_bureau_approve()
+            request.with_user(self.manager).action_bureau_approve(opinion="同意")
         self.assertEqual(request.state, "supervisor_approved")
         self.assertEqual(self.project.date_end, date(2026, 12, 31))
         self.assertEqual(self.project.member_ids.worker_id, self.worker | self.worker2)
@@ -147,7 +151,7 @@ class TestChangeRequest(SgzProjectCase):
         self.assertTrue(request.with_user(self.auditor).read(["name"]))
         request.action_submit()
         # the applicant neither writes the supervisor's opinion nor approves
-        with self.assertRefused(UserError, "not allowed|无权"):
+        with self.assertRefused(UserError, "no longer change|不能再"):
             request.with_user(self.agency_user).supervisor_opinion = "同意"
         with self.assertRefused(UserError, "not allowed|无权"):
             request.with_user(self.agency_user).action_supervisor_approve()

@@ -36,7 +36,7 @@ class TestProjectLifecycle(SgzProjectCase):
         self.assertEqual(
             [reports[m].is_late for m in range(1, 6)], [False] * 3 + [True, False]
         )
-        reports[1].with_user(self.supervisor).action_review()
+        reports[1].with_user(self.supervisor).action_review(opinion="已审阅")
 
         # mid-term evaluation with its automatic deduction
         project.with_user(self.supervisor).action_to_midterm()
@@ -78,12 +78,9 @@ class TestProjectLifecycle(SgzProjectCase):
         )
         (approved | rejected).action_submit()
         for request in approved | rejected:
-            request.with_user(self.supervisor).write({"supervisor_opinion": "可行"})
-            request.with_user(self.supervisor).action_supervisor_approve()
-        approved.with_user(self.manager).write({"bureau_opinion": "同意"})
-        approved.with_user(self.manager).action_bureau_approve()
-        rejected.with_user(self.manager).write({"bureau_opinion": "不同意延期"})
-        rejected.with_user(self.manager).action_bureau_reject()
+            request.with_user(self.supervisor).action_supervisor_approve(opinion="可行")
+        approved.with_user(self.manager).action_bureau_approve(opinion="同意")
+        rejected.with_user(self.manager).action_bureau_reject(opinion="不同意延期")
         self.assertEqual(project.target_beneficiaries, 500)
         self.assertEqual(project.date_end, date(2026, 12, 31))
 

@@ -313,8 +313,7 @@ class TestMonthlyReport(SgzProjectCase):
             march.work_summary = "改写"
         with self.assertRefused(UserError, "not allowed|无权"):
             march.action_review()
-        self.reports[3].with_user(self.supervisor).write({"review_note": "内容完整"})
-        self.reports[3].with_user(self.supervisor).action_review()
+        self.reports[3].with_user(self.supervisor).action_review(opinion="内容完整")
         self.assertEqual(march.state, "reviewed")
         self.assertEqual(march.reviewed_by, self.supervisor)
         with self.assertRefused(UserError, "reviewed|审阅"):

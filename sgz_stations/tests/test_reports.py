@@ -194,8 +194,7 @@ class TestProjectReports(SgzStationsCase, HttpCase):
         )
         brief.action_submit()
         reviewed = cls.brief.with_user(cls.supervisor)
-        reviewed.write({"review_note": "简报内容完整，数据与活动记录一致。"})
-        reviewed.action_review()
+        reviewed.action_review(opinion="简报内容完整，数据与活动记录一致。")
 
         # An approved change request
         cls.change = cls.env["sgz.change.request"].create(
@@ -216,11 +215,9 @@ class TestProjectReports(SgzStationsCase, HttpCase):
         )
         cls.change.with_user(cls.agency_user).action_submit()
         supervised = cls.change.with_user(cls.supervisor)
-        supervised.write({"supervisor_opinion": "同意调整，入户探访更符合需求。"})
-        supervised.action_supervisor_approve()
+        supervised.action_supervisor_approve(opinion="同意调整，入户探访更符合需求。")
         decided = cls.change.with_user(cls.manager)
-        decided.write({"bureau_opinion": "同意变更。"})
-        decided.action_bureau_approve()
+        decided.action_bureau_approve(opinion="同意变更。")
 
         Report = cls.env["sgz.project.report"]
         cls.midterm = Report.create(
