@@ -84,8 +84,16 @@ class TestInquiry(SgzProcurementCase):
         )
         # the supplier reads its own quote
         self.assertEqual(quote.with_user(self.agency_user).total_amount, 280000)
-        # nobody else does: not the officer, the manager, the auditor, a competitor
-        for user in (self.officer, self.manager, self.auditor, self.agency_user2):
+        # nobody else does: not the officer, the manager, the auditor, the
+        # administrator, a competitor
+        admin = self.env.ref("base.user_admin")
+        for user in (
+            self.officer,
+            self.manager,
+            self.auditor,
+            admin,
+            self.agency_user2,
+        ):
             with self.subTest(user=user.login):
                 Quote = self.env["sgz.quote"].with_user(user)
                 self.assertFalse(Quote.search([("procurement_id", "=", proc.id)]))
@@ -127,6 +135,41 @@ class TestInquiry(SgzProcurementCase):
         # a competitor still cannot read it
         with self.assertRaises(AccessError):
             quote.with_user(self.agency_user2).read(["total_amount"])
+
+    def test_creating_a_quote_reveals_nothing_of_rivals(self):
+        quoted = self._procurement()
+        silent = self._procurement(title="另一采购")
+        with freeze_time("2026-09-25 02:00:00"):
+            (quoted | silent).with_user(self.officer).action_announce()
+        self._quote(quoted, self.agency, 280000)
+        # a rival cannot quote in another's name, and is told the same thing whether
+        # or not that supplier has quoted
+        messages = []
+        for proc in (quoted, silent):
+            with (
+                freeze_time(BEFORE_DEADLINE),
+                self.assertRaises(AccessError) as refusal,
+            ):
+                self.env["sgz.quote"].with_user(self.agency_user2).create(
+                    {
+                        "procurement_id": proc.id,
+                        "supplier_id": self.agency.id,
+                        "total_amount": 1,
+                    }
+                )
+            messages.append(str(refusal.exception))
+        self.assertEqual(messages[0], messages[1])
+        # its own quote goes through on both
+        for proc in (quoted, silent):
+            self._quote(proc, self.agency2, 290000, submit=False)
+        # nor can a draft be moved onto another supplier afterwards
+        draft = (
+            self.env["sgz.quote"]
+            .with_user(self.agency_user2)
+            .search([("procurement_id", "=", silent.id)])
+        )
+        with self.assertRefused(UserError, "supplier|供应商"):
+            draft.supplier_id = self.agency
 
     def test_quote_refusals(self):
         proc = self._procurement()
