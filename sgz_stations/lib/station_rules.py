@@ -3,7 +3,7 @@
 Pure Python: the model gathers a station's facts into :class:`StationFacts`, this module
 returns the unmet rules as ``(code, params)`` pairs, and the model turns each into a
 translated sentence. Seed line numbers (L…) refer to the operating guide,
-``shared/seed/000_aeb0cbffc783c554.txt``.
+the text edition of 《昆明市社会工作服务站工作指引》 the project was specified from.
 """
 
 from dataclasses import dataclass, field
