@@ -10,6 +10,7 @@ from . import res_company
 from . import sgz_project
 from . import sgz_activity
 from . import sgz_monthly_report
+from . import sgz_evaluation_template
 from . import sgz_evaluation
 from . import sgz_change_request
 from . import sgz_project_report

@@ -209,10 +209,10 @@ class SgzActivity(models.Model):
             self._check_month_not_reported()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_while_open(self):
         self._check_project_open()
         self._check_month_not_reported()
-        return super().unlink()
 
     def _check_month_not_reported(self):
         """A submitted monthly report is a record: its month's activities are frozen."""

@@ -168,7 +168,8 @@ class SgzChangeRequest(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         for request in self:
             if request.state != "draft":
                 raise UserError(
@@ -177,7 +178,6 @@ class SgzChangeRequest(models.Model):
                         request=request.name,
                     )
                 )
-        return super().unlink()
 
     # ----------------------------------------------------------------- workflow
     def action_submit(self):

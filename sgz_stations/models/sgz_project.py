@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib import evaluation_rules
+from ..lib import evaluation_rules, money_rules
 from .sgz_checks import check_not_negative
 from .sgz_workflow import (  # noqa: F401  (the role names are imported from here too)
     MANAGER,
@@ -64,10 +64,16 @@ TERMS_STEP = "sgz.project:terms"
 class SgzProject(models.Model):
     _name = "sgz.project"
     _description = "Station Service Project"
-    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "sgz.workflow.mixin",
+        "sgz.money.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _sgz_workflow_fields = ("state", "code", "termination_reason")
+    _sgz_money_fields = ("amount",)
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
@@ -225,7 +231,9 @@ class SgzProject(models.Model):
     @api.depends("funding_ids.amount")
     def _compute_funding_total(self):
         for project in self:
-            project.funding_total = sum(project.funding_ids.mapped("amount"))
+            project.funding_total = float(
+                money_rules.money_sum(project.funding_ids.mapped("amount"))
+            )
 
     @api.depends(
         "activity_ids_sgz.beneficiaries",
@@ -465,7 +473,8 @@ class SgzProject(models.Model):
                 )
             )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         for project in self:
             if project.state != "draft":
                 raise UserError(
@@ -475,7 +484,6 @@ class SgzProject(models.Model):
                         project=project.display_name,
                     )
                 )
-        return super().unlink()
 
     @api.depends("name", "code")
     def _compute_display_name(self):
@@ -664,8 +672,9 @@ class SgzProjectTermMixin(models.AbstractModel):
 
 class SgzProjectFunding(models.Model):
     _name = "sgz.project.funding"
-    _inherit = ["sgz.project.term.mixin"]
+    _inherit = ["sgz.project.term.mixin", "sgz.money.mixin"]
     _sgz_project_field = "funding_ids"
+    _sgz_money_fields = ("amount",)
     _description = "Project Funding Source"
     _order = "project_id, sequence, id"
 
@@ -677,6 +686,14 @@ class SgzProjectFunding(models.Model):
     note = fields.Char()
     currency_id = fields.Many2one(related="project_id.currency_id")
     amount = fields.Monetary(required=True)
+
+    def _sgz_money_record_name(self, vals=None):
+        project = (
+            self.project_id
+            if self
+            else self.env["sgz.project"].browse((vals or {}).get("project_id"))
+        )
+        return _("Funding sources of %(project)s", project=project.display_name)
 
     @api.constrains("amount")
     def _check_amount(self):
@@ -801,15 +818,3 @@ class SgzProjectTarget(models.Model):
             target.actual_sessions = c
             target.actual_beneficiaries = b
             target.actual_attendances = a
-
-
-class SgzProjectTerminate(models.TransientModel):
-    _name = "sgz.project.terminate"
-    _description = "Terminate a Station Project"
-
-    project_id = fields.Many2one("sgz.project", required=True)
-    reason = fields.Text(string="Reason for Termination", required=True)
-
-    def action_confirm(self):
-        self.project_id._terminate(self.reason)
-        return {"type": "ir.actions.act_window_close"}

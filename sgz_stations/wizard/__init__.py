@@ -1,1 +1,2 @@
 from . import sgz_decision_wizard
+from . import sgz_project_terminate
