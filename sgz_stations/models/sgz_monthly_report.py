@@ -1,3 +1,5 @@
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -5,8 +7,11 @@ from odoo.exceptions import UserError
 
 from ..lib import evaluation_rules
 from ..wizard.sgz_decision_wizard import decision_action
+from .sgz_cron import for_each_record
 from .sgz_project import ACTIVE_STATES, ACTIVITY_TYPES
 from .sgz_workflow import OFFICER, SUPERVISOR, require_group
+
+_logger = logging.getLogger(__name__)
 
 
 class SgzMonthlyReport(models.Model):
@@ -315,7 +320,8 @@ class SgzMonthlyReport(models.Model):
             ]
         )
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        for report in overdue:
+
+        def remind(report):
             user = report.project_id.user_id or report.project_id.create_uid
             report.activity_schedule(
                 activity_type_id=todo.id if todo else False,
@@ -328,8 +334,10 @@ class SgzMonthlyReport(models.Model):
                 user_id=user.id,
                 date_deadline=fields.Date.context_today(self),
             )
-        overdue._sgz_step_write({"reminder_sent": True})
-        return len(overdue)
+            report._sgz_step_write({"reminder_sent": True})
+
+        # one brief at a time: a brief that fails is logged, the others reminded
+        return len(for_each_record(overdue, remind, _logger))
 
 
 class SgzMonthlyReportLine(models.Model):

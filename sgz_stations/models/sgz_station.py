@@ -1,8 +1,13 @@
+import logging
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..lib import station_rules
 from .sgz_checks import check_not_negative
+from .sgz_cron import for_each_record
+
+_logger = logging.getLogger(__name__)
 
 STATION_LEVELS = [
     ("city", "City Supervision Centre"),
@@ -255,10 +260,14 @@ class SgzStation(models.Model):
 
     @api.model
     def _cron_recompute_compliance(self):
-        """Bars expire with time: refresh the stored compliance once a day."""
-        stations = self.search([])
-        self.env.add_to_compute(self._fields["is_compliant"], stations)
-        stations._recompute_recordset(["is_compliant"])
+        """Bars expire with time: refresh the stored compliance once a day (in one
+        batch; station by station if the batch fails, skipping the one that does)."""
+
+        def refresh(stations):
+            self.env.add_to_compute(self._fields["is_compliant"], stations)
+            stations._recompute_recordset(["is_compliant"])
+
+        for_each_record(self.search([]), refresh, _logger, batch=True)
 
     # ------------------------------------------------------------------
     # Constraints
