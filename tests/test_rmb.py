@@ -120,3 +120,26 @@ def test_refused(amount):
 def test_wrong_type(amount):
     with pytest.raises(TypeError):
         rmb.rmb_upper(amount)
+
+
+def test_rmb_upper_in_cny_only():
+    assert rmb.is_rmb("CNY")
+    assert rmb.is_rmb(rmb.RMB)
+    assert rmb.rmb_upper("1004000.50", "CNY") == "人民币壹佰万零肆仟元伍角"
+    assert rmb.upper_or_none(16, "CNY") == "人民币壹拾陆元整"
+
+
+@pytest.mark.parametrize("currency", ["USD", "EUR", "HKD", "RMB", "", None, False])
+def test_rmb_upper_refuses_other_currencies(currency):
+    # 人民币 is never written on an amount in another currency
+    assert not rmb.is_rmb(currency)
+    with pytest.raises(ValueError):
+        rmb.rmb_upper(100, currency)
+    assert rmb.upper_or_none(100, currency) is None
+    # the figures do not name a currency and stay available
+    assert rmb.rmb_figures(100) == "100.00"
+
+
+def test_upper_or_none_still_refuses_bad_amounts():
+    with pytest.raises(ValueError):
+        rmb.upper_or_none("1.005", "CNY")

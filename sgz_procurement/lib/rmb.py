@@ -21,6 +21,10 @@ prints the same way on every quote, notice and contract:
 - Integer part zero: no 元 part at all (0.50 → 人民币伍角, 0.05 → 人民币伍分).
 - Zero → 人民币零元整.
 
+Only amounts in RMB are written in uppercase: ``rmb_upper`` refuses any other currency
+(``ValueError``) and ``upper_or_none`` gives ``None`` for it, so that no dollar or euro
+amount is ever printed as 人民币. Currencies are named by their ISO 4217 code (``CNY``).
+
 Input: ``int``, ``str`` (a plain decimal number, no thousands separators) or
 ``Decimal``; a ``float`` only through ``Decimal(str(x))`` (0.1 → 0.1). Amounts are never
 rounded: a non-zero digit after the second decimal place, a negative amount, or an
@@ -34,6 +38,7 @@ DIGITS = "零壹贰叁肆伍陆柒捌玖"
 UNITS = ("", "拾", "佰", "仟")
 SECTIONS = {4: "万", 8: "亿"}
 LIMIT = 10**12
+RMB = "CNY"  # ISO 4217 code of the renminbi
 
 
 def _to_cents(amount):
@@ -93,8 +98,19 @@ def _integer_upper(number):
     return "".join(out)
 
 
-def rmb_upper(amount):
-    """The amount in Chinese uppercase, e.g. 1004000.50 → 人民币壹佰万零肆仟元伍角."""
+def is_rmb(currency):
+    """Whether ``currency`` (an ISO 4217 code) is the renminbi."""
+    return isinstance(currency, str) and currency.strip().upper() == RMB
+
+
+def rmb_upper(amount, currency=RMB):
+    """The amount in Chinese uppercase, e.g. 1004000.50 → 人民币壹佰万零肆仟元伍角.
+
+    ``currency`` is the amount's ISO code: anything but ``CNY`` raises ``ValueError``
+    (the uppercase form says 人民币; it is not written for other currencies).
+    """
+    if not is_rmb(currency):
+        raise ValueError(f"uppercase amounts are in RMB (CNY) only: {currency!r}")
     cents = _to_cents(amount)
     yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
     if cents == 0:
@@ -112,6 +128,11 @@ def rmb_upper(amount):
             parts.append("零")
         parts.append(DIGITS[fen] + "分")
     return "".join(parts)
+
+
+def upper_or_none(amount, currency):
+    """``rmb_upper`` for an amount in CNY; ``None`` in any other currency."""
+    return rmb_upper(amount, currency) if is_rmb(currency) else None
 
 
 def rmb_figures(amount):
