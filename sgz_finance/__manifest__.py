@@ -18,6 +18,7 @@
         "data/account_analytic_data.xml",
         "views/sgz_budget_views.xml",
         "views/sgz_disbursement_views.xml",
+        "views/sgz_recovery_views.xml",
         "views/sgz_change_request_views.xml",
         "views/menus.xml",
     ],

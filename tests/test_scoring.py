@@ -82,3 +82,59 @@ def test_lowest_compliant():
     assert scoring.lowest_compliant(quotes) == "C"
     assert scoring.lowest_compliant(quotes[:2]) == "B"
     assert scoring.lowest_compliant([]) is None
+
+
+@pytest.mark.parametrize(
+    "percent, weight",
+    [(10.10, "0.101"), (10, "0.10"), ("30", "0.30"), (25.5, "0.255"), (20.0, "0.2")],
+)
+def test_weight_from_percent_is_exact(percent, weight):
+    assert 10.10 / 100 != 0.101  # what floats give: 0.10099999999999999
+    assert scoring.weight_from_percent(percent) == Decimal(weight)
+
+
+def test_price_score_with_a_weight_in_percent():
+    # 90,300 / 258,000 x 10.10 is exactly 3.535: half up 3.54 (floats: 3.53)
+    weight = scoring.weight_from_percent(10.10)
+    assert scoring.price_score(90300, 258000, weight) == Decimal("3.54")
+    assert scoring.price_score(90300, 258000, 10.10 / 100) == Decimal("3.53")
+    assert scoring.price_score(90300, 303000, weight) == Decimal("3.01")
+    assert scoring.price_score(90300, 90300, weight) == Decimal("10.10")
+
+
+def test_other_score_cap():
+    assert scoring.other_score_cap(10.10) == Decimal("89.90")
+    assert scoring.other_score_cap(20) == Decimal(80)
+    assert scoring.other_score_cap("30.01") == Decimal("69.99")
+
+
+def test_total_score_is_exact():
+    assert 3.01 + 70.20 != 73.21
+    assert scoring.total_score(3.01, 70.20) == Decimal("73.21")
+    assert scoring.total_score(10.1, 63.11) == Decimal("73.21")
+    assert scoring.total_score() == 0
+
+
+def test_rank_tie_of_exact_totals_falls_to_the_lower_price():
+    quotes = [
+        ("A", scoring.total_score(3.01, 70.20), 303000.0, T(2026, 9, 28, 9)),
+        ("B", scoring.total_score(10.1, 63.11), 90300.0, T(2026, 9, 28, 10)),
+    ]
+    assert scoring.rank(quotes) == ["B", "A"]
+    # with the float sums A would have won on 0.00000000000001 point
+    floats = [
+        ("A", 3.01 + 70.20, 303000.0, T(2026, 1, 1)),
+        ("B", 73.21, 90300, T(2026, 1, 1)),
+    ]
+    assert scoring.rank(floats) == ["A", "B"]
+
+
+def test_rank_by_price_mixed_types():
+    quotes = [
+        ("A", 0.1 + 0.2, T(2026, 1, 1)),
+        ("B", "0.3", T(2026, 1, 2)),
+        ("C", Decimal("0.30"), T(2025, 12, 31)),
+    ]
+    # 0.1 + 0.2 is 0.30000000000000004: above 0.3
+    assert scoring.rank_by_price(quotes) == ["C", "B", "A"]
+    assert scoring.lowest_compliant(quotes) == "C"

@@ -447,6 +447,7 @@ def stage_odoo(tally):
     suffix = f"{os.getpid()}"
     db_demo = f"sgz_test_demo_{suffix}"
     db_nodemo = f"sgz_test_nodemo_{suffix}"
+    db_cn = f"sgz_test_l10n_cn_{suffix}"
     try:
         rc, text, logpath = run_odoo_logged(
             conf,
@@ -463,35 +464,7 @@ def stage_odoo(tally):
             ],
             "test-install-demo",
         )
-        matches = list(RESULT_RE.finditer(text))
-        m = matches[-1] if matches else None
-        bad = bad_log_lines(text)
-        if m:
-            failed = int(m.group(1)) + int(m.group(2))
-            total = int(m.group(3))
-            # skipped tests are in Odoo's total: they did not pass, say so instead
-            skipped = SKIPPED_RE.findall(text)
-            # setUpClass errors count as errors without counting as tests run
-            passed = max(total - failed - len(skipped), 0)
-            tally.add(passed, failed)
-            for reason in skipped:
-                print(f"    skipped: {reason}")
-            print(
-                f"    Odoo tests: {passed} passed, {failed} failed, "
-                f"{len(skipped)} skipped"
-            )
-        if not m or rc or bad:
-            for line in bad[:40]:
-                print("    " + line)
-            if not m:
-                tally.add(0, 1)
-                raise StageFailed(f"Odoo did not report test results: read {logpath}")
-            if not failed:  # the install or the log failed, not a test: count it
-                tally.add(0, 1)
-            raise StageFailed(f"Odoo tests or install failed: read {logpath}")
-        if int(m.group(3)) == 0:
-            tally.add(0, 1)
-            raise StageFailed("Odoo ran no test")
+        odoo_tests_step(tally, rc, text, logpath)
 
         stage("Odoo: install without demo data")
         rc, text, logpath = run_odoo_logged(
@@ -516,10 +489,106 @@ def stage_odoo(tally):
             "test-upgrade",
         )
         odoo_step(tally, "upgrade", rc, text, logpath)
+
+        stage(
+            "Odoo: over a Chinese company's books (l10n_cn), tests tagged sgz_l10n_cn"
+        )
+        stage_l10n_cn(tally, conf, db_cn)
     finally:
         if not os.environ.get("SGZ_KEEP_DB"):
-            for db in (db_demo, db_nodemo):
+            for db in (db_demo, db_nodemo, db_cn):
                 drop_db(db)
+
+
+# The company of an existing Odoo in China: in China, in RMB, before account is
+# installed (Odoo then installs l10n_cn with it and loads the Chinese chart).
+CN_COMPANY_SNIPPET = """
+env.ref("base.CNY").active = True
+env.ref("base.main_company").write(
+    {"country_id": env.ref("base.cn").id, "currency_id": env.ref("base.CNY").id}
+)
+env.cr.commit()
+"""
+
+
+def stage_l10n_cn(tally, conf, db):
+    """The addons installed into a company that keeps Chinese books (l10n_cn), which
+    they do not depend on: the tests tagged sgz_l10n_cn run there only."""
+    rc, text, logpath = run_odoo_logged(
+        conf,
+        [
+            "-d",
+            db,
+            "-i",
+            "base",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--no-http",
+        ],
+        "test-l10n-cn-base",
+    )
+    if rc or bad_log_lines(text):
+        tally.add(0, 1)
+        raise StageFailed(f"creating the Chinese company failed: read {logpath}")
+    subprocess.run(
+        odoo_cmd(conf, "-d", db, "--no-http", command="shell"),
+        input=CN_COMPANY_SNIPPET,
+        text=True,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    rc, text, logpath = run_odoo_logged(
+        conf,
+        [
+            "-d",
+            db,
+            "-i",
+            ",".join(addons()),
+            "--without-demo=all",
+            "--test-enable",
+            "--test-tags=sgz_l10n_cn",
+            "--stop-after-init",
+            "--no-http",
+            "--log-level=info",
+        ],
+        "test-l10n-cn",
+    )
+    odoo_tests_step(tally, rc, text, logpath)
+
+
+def odoo_tests_step(tally, rc, text, logpath):
+    """Count an Odoo run's test results; fail on a failed test, install or log."""
+    matches = list(RESULT_RE.finditer(text))
+    m = matches[-1] if matches else None
+    bad = bad_log_lines(text)
+    failed = 0
+    if m:
+        failed = int(m.group(1)) + int(m.group(2))
+        total = int(m.group(3))
+        # skipped tests are in Odoo's total: they did not pass, say so instead
+        skipped = SKIPPED_RE.findall(text)
+        # setUpClass errors count as errors without counting as tests run
+        passed = max(total - failed - len(skipped), 0)
+        tally.add(passed, failed)
+        for reason in skipped:
+            print(f"    skipped: {reason}")
+        print(
+            f"    Odoo tests: {passed} passed, {failed} failed, {len(skipped)} skipped"
+        )
+    if not m or rc or bad:
+        for line in bad[:40]:
+            print("    " + line)
+        if not m:
+            tally.add(0, 1)
+            raise StageFailed(f"Odoo did not report test results: read {logpath}")
+        if not failed:  # the install or the log failed, not a test: count it
+            tally.add(0, 1)
+        raise StageFailed(f"Odoo tests or install failed: read {logpath}")
+    if int(m.group(3)) == 0:
+        tally.add(0, 1)
+        raise StageFailed("Odoo ran no test")
 
 
 def odoo_step(tally, label, rc, text, logpath):

@@ -4,11 +4,19 @@ Amounts are handled as ``Decimal`` so that caps are compared exactly: a line is 
 a 7 % cap when ``amount * 100 <= total * 7``, with no rounding of either side.
 """
 
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
+
+CENT = Decimal("0.01")
 
 
 def dec(value):
     return value if isinstance(value, Decimal) else Decimal(str(value or 0))
+
+
+def money_sum(amounts):
+    """The exact sum of ``amounts`` (a float sum is not: 5,635.65 + 23,874.15 +
+    2,646.90 gives 32,156.700000000004, over a cap of 32,156.70)."""
+    return sum((dec(a) for a in amounts), Decimal(0))
 
 
 def line_amount(quantity, sessions, rate):
@@ -19,8 +27,15 @@ def line_amount(quantity, sessions, rate):
 
 
 def cap_limit(total, percent):
-    """The largest amount a cap of ``percent`` % of ``total`` allows (exact)."""
-    return dec(total) * dec(percent) / Decimal(100)
+    """The largest amount to the fen that a cap of ``percent`` % of ``total`` allows.
+
+    Exact, then rounded down to the fen: 10 % of 300,000.06 is 30,000.006, and an
+    amount of 30,000.01 is over it, so the limit is 30,000.00 (rounding half up would
+    print a limit the cap refuses). ``over_cap`` agrees: an amount to the fen is over
+    the cap exactly when it is above this limit.
+    """
+    exact = dec(total) * dec(percent) / Decimal(100)
+    return exact.quantize(CENT, rounding=ROUND_FLOOR)
 
 
 def over_cap(amount, total, percent):

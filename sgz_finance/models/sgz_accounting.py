@@ -1,7 +1,19 @@
-"""The bureau's books: a vendor bill per approved disbursement, and its payment."""
+"""The bureau's books: a vendor bill per approved disbursement, and its payment.
 
-from odoo import _, fields, models
-from odoo.exceptions import UserError
+Nothing is guessed: the company names the expense account and the two journals the
+disbursements are booked in (company form, tab Social Work Stations). Until it has,
+the steps that post an entry are refused.
+"""
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+EXPENSE_TYPES = ("expense", "expense_direct_cost")
+BOOKS_FIELDS = (
+    "sgz_expense_account_id",
+    "sgz_purchase_journal_id",
+    "sgz_payment_journal_id",
+)
 
 
 class ResCompany(models.Model):
@@ -10,51 +22,83 @@ class ResCompany(models.Model):
     sgz_expense_account_id = fields.Many2one(
         "account.account",
         string="Station Services Expense Account",
-        domain="[('account_type', 'in', ('expense', 'expense_direct_cost'))]",
-        help="Disbursements to contracted agencies are booked on this account. Empty: "
-        "the company's default expense account.",
+        domain="[('account_type', 'in', ('expense', 'expense_direct_cost')), "
+        "('company_ids', 'parent_of', id)]",
+        help="Disbursements to contracted agencies are booked on this expense "
+        "account (their bills, and the credit notes of recovered funds).",
     )
     sgz_purchase_journal_id = fields.Many2one(
         "account.journal",
         string="Station Services Bill Journal",
-        domain="[('type', '=', 'purchase'), ('company_id', '=', id)]",
+        domain="[('type', '=', 'purchase'), ('company_id', 'parent_of', id)]",
+        help="The purchase journal of the disbursements' vendor bills and credit "
+        "notes.",
     )
     sgz_payment_journal_id = fields.Many2one(
         "account.journal",
         string="Station Services Payment Journal",
-        domain="[('type', '=', 'bank'), ('company_id', '=', id)]",
+        domain="[('type', '=', 'bank'), ('company_id', 'parent_of', id)]",
+        help="The bank journal the disbursements are paid from.",
     )
 
+    @api.constrains(*BOOKS_FIELDS)
+    def _check_sgz_books(self):
+        for company in self:
+            account = company.sgz_expense_account_id
+            bills = company.sgz_purchase_journal_id
+            bank = company.sgz_payment_journal_id
+            companies = company.parent_ids
+            if account and (
+                account.account_type not in EXPENSE_TYPES
+                or not (account.company_ids & companies)
+            ):
+                raise ValidationError(
+                    _(
+                        "%(company)s: %(account)s is not an expense account of the "
+                        "company; disbursements are booked on one.",
+                        company=company.name,
+                        account=account.display_name,
+                    )
+                )
+            for journal, journal_type, label in (
+                (bills, "purchase", _("a purchase journal")),
+                (bank, "bank", _("a bank journal")),
+            ):
+                if journal and (
+                    journal.type != journal_type or journal.company_id not in companies
+                ):
+                    raise ValidationError(
+                        _(
+                            "%(company)s: %(journal)s is not %(kind)s of the company.",
+                            company=company.name,
+                            journal=journal.display_name,
+                            kind=label,
+                        )
+                    )
+
     def _sgz_books(self):
-        """(bill journal, expense account, payment journal) or a clear refusal."""
+        """(bill journal, expense account, payment journal), as the company named
+        them, or a refusal that says where to name them."""
         self.ensure_one()
-        Journal = self.env["account.journal"].sudo()
-        bills = self.sgz_purchase_journal_id or Journal.search(
-            [("type", "=", "purchase"), ("company_id", "=", self.id)], limit=1
-        )
-        bank = self.sgz_payment_journal_id or Journal.search(
-            [("type", "=", "bank"), ("company_id", "=", self.id)], limit=1
-        )
-        expense = (
-            self.sgz_expense_account_id
-            or self.env["account.account"]
-            .sudo()
-            .search(
-                [
-                    ("account_type", "=", "expense"),
-                    ("company_ids", "in", self.id),
-                ],
-                limit=1,
-            )
-            or bills.default_account_id
-        )
-        if not (bills and bank and expense):
+        company = self.sudo()
+        missing = [
+            company._fields[fname]._description_string(self.env)
+            for fname in BOOKS_FIELDS
+            if not company[fname]
+        ]
+        if missing:
             raise UserError(
                 _(
-                    "%(company)s has no books to record disbursements in: install a "
-                    "chart of accounts (Accounting settings) with a purchase journal, "
-                    "a bank journal and an expense account.",
-                    company=self.name,
+                    "%(company)s has not named the books its disbursements are booked "
+                    "in (missing: %(missing)s). An administrator sets them on the "
+                    "company: Settings > Users & Companies > Companies > "
+                    "%(company)s, tab Social Work Stations.",
+                    company=company.name,
+                    missing=_(", ").join(missing),
                 )
             )
-        return bills, expense, bank
+        return (
+            company.sgz_purchase_journal_id,
+            company.sgz_expense_account_id,
+            company.sgz_payment_journal_id,
+        )

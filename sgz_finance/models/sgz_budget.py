@@ -77,11 +77,19 @@ class SgzBudgetCategory(models.Model):
 
 
 class SgzBudgetRate(models.Model):
-    """Rate caps per person and day (L4199-4224)."""
+    """Rate caps per person and day (L4194-4215).
+
+    A category with rates requires every line of it to name its rate basis, so a
+    rate cap is never skipped by leaving the basis out. A basis the guide counts in
+    the category without a rate (the social workers' insurance, L4198) is ``uncapped``:
+    the line still names it, so the reviewer sees what the line pays.
+    """
 
     _name = "sgz.budget.rate"
+    _inherit = ["sgz.money.mixin"]
     _description = "Budget Rate Cap"
     _order = "category_id, sequence, id"
+    _sgz_money_fields = ("max_rate",)
 
     category_id = fields.Many2one(
         "sgz.budget.category", required=True, ondelete="cascade", index=True
@@ -95,13 +103,30 @@ class SgzBudgetRate(models.Model):
     max_rate = fields.Monetary(
         string="Maximum per Person per Day",
         currency_field="company_currency_id",
-        required=True,
+    )
+    uncapped = fields.Boolean(
+        string="No Rate Cap",
+        help="The guide counts this cost in the category but gives it no rate per "
+        "person and day (the social workers' insurance, L4198): lines name this basis "
+        "and their amount is not compared with a rate.",
     )
     seed_ref = fields.Char(string="Guide Reference")
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "The rate code must be unique."),
     ]
+
+    @api.constrains("max_rate", "uncapped")
+    def _check_max_rate(self):
+        for rate in self.filtered(lambda r: not r.uncapped):
+            if rate.company_currency_id.compare_amounts(rate.max_rate, 0) <= 0:
+                raise ValidationError(
+                    _(
+                        "Rate cap %(rate)s: the maximum per person per day must be "
+                        "greater than zero, or the basis marked as having no rate cap.",
+                        rate=rate.name,
+                    )
+                )
 
 
 class SgzBudget(models.Model):
@@ -197,7 +222,13 @@ class SgzBudget(models.Model):
     @api.depends("line_ids.amount")
     def _compute_total(self):
         for budget in self:
-            budget.total = sum(budget.line_ids.mapped("amount"))
+            budget.total = float(budget._exact_total())
+
+    def _exact_total(self, lines=None):
+        """The sum of the lines' amounts, exact (Decimal): the one compared with the
+        amount to budget and the caps."""
+        lines = self.line_ids if lines is None else lines
+        return budget_rules.money_sum(lines.mapped("amount"))
 
     @api.depends("project_id.amount", "project_id.state")
     def _compute_target_amount(self):
@@ -236,12 +267,14 @@ class SgzBudget(models.Model):
         if not self.line_ids:
             issues.append(_("the budget has no lines"))
             return issues
-        if self.currency_id.compare_amounts(self.total, self.target_amount):
+        dec = budget_rules.dec
+        total = self._exact_total()
+        if total != dec(self.currency_id.round(self.target_amount)):
             issues.append(
                 _(
                     "the lines add up to %(total)s but the amount to budget is "
                     "%(target)s",
-                    total=fmt(self.total),
+                    total=fmt(total),
                     target=fmt(self.target_amount),
                 )
             )
@@ -254,8 +287,22 @@ class SgzBudget(models.Model):
                     category=line.category_id.name,
                 )
             )
-        for line in self.line_ids.filtered("rate_id"):
-            if line.currency_id.compare_amounts(line.rate, line.rate_id.max_rate) > 0:
+        for line in self.line_ids.filtered(
+            lambda li: li.category_id.rate_ids and not li.rate_id
+        ):
+            issues.append(
+                _(
+                    "%(line)s: %(category)s is paid at the guide's rates per person "
+                    "and day (%(rates)s); the line must name its rate basis",
+                    line=line.name,
+                    category=line.category_id.name,
+                    rates=self._rate_caps_text(line.category_id),
+                )
+            )
+        for line in self.line_ids.filtered(
+            lambda li: li.rate_id and not li.rate_id.uncapped
+        ):
+            if dec(line.rate) > dec(line.rate_id.max_rate):
                 issues.append(
                     _(
                         "%(line)s: %(rate)s per person per day is above the "
@@ -266,7 +313,6 @@ class SgzBudget(models.Model):
                         kind=line.rate_id.name,
                     )
                 )
-        total = self.total
         capped = self.env["sgz.budget.category"].search([("cap_percent", ">", 0)])
         for category in capped:
             lines = self.line_ids.filtered(
@@ -274,7 +320,7 @@ class SgzBudget(models.Model):
                     c.parent_path
                 )
             )
-            amount = sum(lines.mapped("amount"))
+            amount = self._exact_total(lines)
             if lines and budget_rules.over_cap(amount, total, category.cap_percent):
                 issues.append(
                     _(
@@ -292,6 +338,22 @@ class SgzBudget(models.Model):
 
     def _fmt(self, amount):
         return format_amount(self.env, float(amount), self.currency_id)
+
+    def _rate_caps_text(self, category):
+        """The rate bases of ``category`` with their caps, for the reader."""
+        texts = []
+        for rate in category.rate_ids:
+            if rate.uncapped:
+                texts.append(rate.name)
+            else:
+                texts.append(
+                    self.env._(
+                        "%(rate)s at most %(cap)s",
+                        rate=rate.name,
+                        cap=self._fmt(rate.max_rate),
+                    )
+                )
+        return self.env._("; ").join(texts)
 
     def _check_rules(self):
         for budget in self:
@@ -408,9 +470,10 @@ class SgzBudget(models.Model):
 
 class SgzBudgetLine(models.Model):
     _name = "sgz.budget.line"
-    _inherit = ["sgz.frozen.line.mixin"]
+    _inherit = ["sgz.frozen.line.mixin", "sgz.money.mixin"]
     _description = "Budget Line"
     _order = "budget_id, sequence, id"
+    _sgz_money_fields = ("rate",)
 
     budget_id = fields.Many2one(
         "sgz.budget", required=True, ondelete="cascade", index=True

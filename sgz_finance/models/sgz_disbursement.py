@@ -1,16 +1,20 @@
+import logging
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import format_amount
 
 from odoo.addons.sgz_procurement.models.sgz_contract import GATES
-from odoo.addons.sgz_procurement.models.sgz_contract import (
-    SgzContract as ProcurementContract,
-)
+from odoo.addons.sgz_stations.models.sgz_checks import check_fen
+from odoo.addons.sgz_stations.models.sgz_cron import for_each_record
 from odoo.addons.sgz_stations.models.sgz_workflow import (
     MANAGER,
     OFFICER,
     require_group,
 )
+
+_logger = logging.getLogger(__name__)
 
 STATES = [
     ("pending", "Not Yet Due"),
@@ -25,6 +29,19 @@ STATES = [
 # Stages whose state follows the gates (the others are decisions already taken).
 OPEN_STATES = ("pending", "payable", "suspended")
 EVALUATION_GATES = {"midterm": "midterm", "final": "final"}
+# Who may read the bureau's entries (bills, reversals, payments, credit notes).
+BOOKS_READERS = "account.group_account_invoice,account.group_account_readonly"
+# Who may read the recoveries of a contract (the agency: its own).
+RECOVERY_READERS = (
+    "sgz_stations.group_officer,sgz_stations.group_auditor,"
+    "sgz_stations.group_agency_user"
+)
+# Gate passed, due date waiting for its year's holidays to be entered.
+WAITING_DUE_DATE = [
+    ("gate_date", "!=", False),
+    ("due_date", "=", False),
+    ("state", "!=", "cancelled"),
+]
 
 
 class SgzDisbursement(models.Model):
@@ -101,6 +118,12 @@ class SgzDisbursement(models.Model):
         copy=False,
         help="Gate date plus the working days of the contract (Chinese calendar).",
     )
+    due_date_note = fields.Char(
+        string="Due Date Pending",
+        compute="_compute_due_date_note",
+        help="A due date in a year whose holidays have not been entered waits for "
+        "them: it is filled in when that year is marked complete.",
+    )
     state = fields.Selection(
         STATES, default="pending", required=True, readonly=True, tracking=True
     )
@@ -109,13 +132,24 @@ class SgzDisbursement(models.Model):
     approved_by = fields.Many2one("res.users", readonly=True, copy=False)
     paid_date = fields.Date(readonly=True, copy=False)
     payment_reference = fields.Char(readonly=True, copy=False)
+    # the bureau's entries: for who reads its books (not the agencies)
     move_id = fields.Many2one(
-        "account.move", string="Vendor Bill", readonly=True, copy=False
+        "account.move",
+        string="Vendor Bill",
+        readonly=True,
+        copy=False,
+        groups=BOOKS_READERS,
     )
     reversal_move_ids = fields.Many2many(
-        "account.move", string="Reversals", readonly=True, copy=False
+        "account.move",
+        string="Reversals",
+        readonly=True,
+        copy=False,
+        groups=BOOKS_READERS,
     )
-    payment_state = fields.Selection(related="move_id.payment_state")
+    payment_state = fields.Selection(
+        related="move_id.payment_state", groups=BOOKS_READERS
+    )
 
     _sql_constraints = [
         (
@@ -186,9 +220,47 @@ class SgzDisbursement(models.Model):
             )
         return False
 
+    @api.depends("gate_date", "due_date", "due_working_days")
+    def _compute_due_date_note(self):
+        Holiday = self.env["sgz.holiday"]
+        calendar = None
+        for rec in self:
+            rec.due_date_note = False
+            if rec.gate_date and not rec.due_date:
+                calendar = calendar or Holiday._calendar()
+                _due, year = Holiday._add_working_days_or_pending(
+                    rec.gate_date,
+                    rec.due_working_days,
+                    calendar=calendar,
+                    request=False,
+                )
+                rec.due_date_note = year and Holiday._pending_note(year)
+
+    def _due_date(self, gate_date):
+        """Gate date + the stage's working days; False while that year's holidays
+        are unknown (the gate still passes; the officers are asked for the year)."""
+        return self.env["sgz.holiday"]._add_working_days_or_pending(
+            gate_date, self.due_working_days
+        )[0]
+
+    def _fill_due_dates(self):
+        """Stages whose gate passed while their due date's year was unknown."""
+        for rec in self.filtered(
+            lambda r: r.gate_date and not r.due_date and r.state != "cancelled"
+        ):
+            due_date = rec._due_date(rec.gate_date)
+            if due_date:
+                rec._do({"due_date": due_date})
+
+    @api.model
+    def _sgz_fill_pending_due_dates(self):
+        """When a year is marked complete: the due dates that waited for it, one
+        stage at a time (a stage that fails is logged and skipped)."""
+        waiting = self.sudo().search(WAITING_DUE_DATE)
+        return for_each_record(waiting, lambda rec: rec._fill_due_dates(), _logger)
+
     def _sync(self):
         """Move open stages to the state the data gives; returns the changed ones."""
-        Holiday = self.env["sgz.holiday"]
         changed = self.browse()
         for rec in self.filtered(lambda r: r.state in OPEN_STATES):
             contract = rec.contract_id
@@ -205,7 +277,7 @@ class SgzDisbursement(models.Model):
                 vals.update(
                     state="payable",
                     gate_date=gate_date,
-                    due_date=Holiday.add_working_days(gate_date, rec.due_working_days),
+                    due_date=rec._due_date(gate_date),
                 )
             else:
                 vals.update(state="pending", gate_date=False, due_date=False)
@@ -216,19 +288,30 @@ class SgzDisbursement(models.Model):
 
     @api.model
     def _cron_sync_and_remind(self):
-        """Daily: follow the gates, and remind the officer of overdue payments."""
-        stages = self.search([("state", "in", OPEN_STATES + ("requested", "approved"))])
-        stages._sync()
+        """Daily: follow the gates, fill in the due dates that waited for a year's
+        holidays, and remind the officer of overdue payments. One stage at a time: a
+        stage that fails is logged and the others are processed."""
+        stages = self.search(
+            expression.OR(
+                [
+                    [("state", "in", OPEN_STATES + ("requested", "approved"))],
+                    WAITING_DUE_DATE,
+                ]
+            )
+        )
+
+        def follow(rec):
+            rec._sync()
+            rec._fill_due_dates()
+
+        for_each_record(stages, follow, _logger)
         today = fields.Date.context_today(self)
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         summary = _("Disbursement overdue")
-        for rec in stages.filtered(
-            lambda r: r.state in ("payable", "requested", "approved")
-            and r.due_date
-            and r.due_date < today
-        ):
+
+        def remind(rec):
             if rec.activity_ids.filtered(lambda a: a.summary == summary):
-                continue
+                return
             rec.activity_schedule(
                 activity_type_id=todo.id if todo else False,
                 summary=summary,
@@ -240,6 +323,16 @@ class SgzDisbursement(models.Model):
                 ),
                 user_id=(rec.contract_id.create_uid or self.env.user).id,
             )
+
+        for_each_record(
+            stages.filtered(
+                lambda r: r.state in ("payable", "requested", "approved")
+                and r.due_date
+                and r.due_date < today
+            ),
+            remind,
+            _logger,
+        )
         return True
 
     # ----------------------------------------------------------------- workflow
@@ -306,6 +399,13 @@ class SgzDisbursement(models.Model):
         self._sgz_require_state("pending", "payable", "suspended", "requested")
         if not (reason or "").strip():
             raise UserError(_("A deduction is recorded with its reason."))
+        # the amount as given: 100.005 is refused, not rounded to 100.01
+        check_fen(
+            self.env,
+            amount,
+            self._fields["deduction"]._description_string(self.env),
+            self.display_name,
+        )
         currency = self.currency_id
         remaining = currency.round(self.amount - self.deduction)
         if currency.compare_amounts(amount, 0) <= 0:
@@ -437,24 +537,11 @@ class SgzDisbursement(models.Model):
 
 class SgzContract(models.Model):
     _inherit = "sgz.contract"
-    _sgz_workflow_fields = (
-        *ProcurementContract._sgz_workflow_fields,
-        "recovery_amount",
-        "recovery_reason",
-        "recovery_move_id",
-    )
 
     disbursement_ids = fields.One2many(
         "sgz.disbursement", "contract_id", string="Disbursements"
     )
     paid_total = fields.Monetary(compute="_compute_paid_total")
-    recovery_amount = fields.Monetary(
-        string="To Recover", readonly=True, copy=False, tracking=True
-    )
-    recovery_reason = fields.Text(readonly=True, copy=False)
-    recovery_move_id = fields.Many2one(
-        "account.move", string="Recovery Credit Note", readonly=True, copy=False
-    )
 
     @api.depends("disbursement_ids.state", "disbursement_ids.amount_due")
     def _compute_paid_total(self):
@@ -496,63 +583,141 @@ class SgzContract(models.Model):
         self.disbursement_ids.sudo()._sync()
         return result
 
+    # ------------------------------------------------------------- recoveries
+    recovery_ids = fields.One2many(
+        "sgz.contract.recovery",
+        "contract_id",
+        string="Recoveries",
+        readonly=True,
+        groups=RECOVERY_READERS,
+    )
+    recovered_total = fields.Monetary(
+        string="Total Recovered",
+        compute="_compute_recovered_total",
+        compute_sudo=True,
+        groups=RECOVERY_READERS,
+    )
+
+    @api.depends("recovery_ids.amount")
+    def _compute_recovered_total(self):
+        for contract in self:
+            contract.recovered_total = contract.currency_id.round(
+                sum(contract.recovery_ids.mapped("amount"))
+            )
+
+    def _sgz_check_recoverable(self, amount):
+        """Refuse ``amount`` more when the recoveries would exceed the paid total."""
+        self.ensure_one()
+        contract = self.sudo()
+        currency = contract.currency_id
+        recoveries = (
+            self.env["sgz.contract.recovery"]
+            .sudo()
+            .search([("contract_id", "=", contract.id)])
+        )
+        recovered = currency.round(sum(recoveries.mapped("amount")))
+        paid = contract.paid_total
+        if currency.compare_amounts(recovered + amount, paid) > 0:
+            left = currency.round(paid - recovered)
+            raise ValidationError(
+                _(
+                    "%(contract)s: %(amount)s to recover is more than the %(left)s "
+                    "left of the %(paid)s paid (%(recovered)s already recovered).",
+                    contract=contract.name,
+                    amount=format_amount(self.env, amount, currency),
+                    left=format_amount(self.env, max(left, 0.0), currency),
+                    paid=format_amount(self.env, paid, currency),
+                    recovered=format_amount(self.env, recovered, currency),
+                )
+            )
+
     def action_record_recovery(self, amount, reason):
-        """追回已拨付资金: what the agency must pay back after a termination."""
+        """追回已拨付资金: what the agency must pay back after a termination; each
+        recovery is booked as its own credit note."""
         require_group(self.env, MANAGER)
         self.ensure_one()
         if self.state != "terminated":
             raise UserError(_("Funds are recovered from a terminated contract."))
-        if self.currency_id.compare_amounts(amount, 0) <= 0:
+        currency = self.currency_id
+        # the amount as given: 100.005 is refused, not rounded to 100.01
+        check_fen(
+            self.env,
+            amount,
+            self.env["sgz.contract.recovery"]
+            ._fields["amount"]
+            ._description_string(self.env),
+            self.name,
+        )
+        amount = currency.round(amount or 0.0)
+        if currency.compare_amounts(amount, 0) <= 0:
             raise ValidationError(_("The amount to recover must be greater than zero."))
-        if self.currency_id.compare_amounts(amount, self.paid_total) > 0:
-            raise ValidationError(
-                _(
-                    "%(contract)s: %(amount)s to recover is more than the %(paid)s "
-                    "paid.",
-                    contract=self.name,
-                    amount=format_amount(self.env, amount, self.currency_id),
-                    paid=format_amount(self.env, self.paid_total, self.currency_id),
-                )
-            )
         if not (reason or "").strip():
             raise UserError(_("A recovery is recorded with its reason."))
-        self._sgz_step_write({"recovery_amount": amount, "recovery_reason": reason})
-        self._book_recovery(amount, reason)
+        # one recovery at a time per contract: the total is checked under the lock
+        self.env.cr.execute(
+            "SELECT id FROM sgz_contract WHERE id = %s FOR UPDATE", [self.id]
+        )
+        self._sgz_check_recoverable(amount)
+        move = self._book_recovery(amount, reason)
+        self.env["sgz.contract.recovery"]._sgz_step_create(
+            [
+                {
+                    "contract_id": self.id,
+                    "date": move.invoice_date,
+                    "amount": amount,
+                    "reason": reason,
+                    "move_id": move.id,
+                    "recorded_by": self.env.uid,
+                }
+            ]
+        )
         return True
 
     def _book_recovery(self, amount, reason):
         """The recovery is a receivable on the agency: a posted vendor credit note."""
-        for contract in self:
-            journal, expense, _bank = contract.company_id._sgz_books()
-            analytic = contract.project_id._sgz_analytic_account()
-            move = (
-                self.env["account.move"]
-                .sudo()
-                .with_company(contract.company_id)
-                .create(
-                    {
-                        "move_type": "in_refund",
-                        "partner_id": contract.party_b_id.id,
-                        "journal_id": journal.id,
-                        "invoice_date": fields.Date.context_today(self),
-                        "ref": _("Recovery on %(contract)s", contract=contract.name),
-                        "invoice_line_ids": [
-                            fields.Command.create(
-                                {
-                                    "name": reason,
-                                    "quantity": 1,
-                                    "price_unit": amount,
-                                    "account_id": expense.id,
-                                    "tax_ids": [fields.Command.clear()],
-                                    "analytic_distribution": {str(analytic.id): 100},
-                                }
-                            )
-                        ],
-                    }
+        self.ensure_one()
+        company = self.company_id
+        journal, expense, _bank = company._sgz_books()
+        analytic = self.project_id._sgz_analytic_account()
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(company)
+            .create(
+                {
+                    "move_type": "in_refund",
+                    "partner_id": self.party_b_id.id,
+                    "journal_id": journal.id,
+                    "invoice_date": fields.Date.context_today(self),
+                    "ref": _("Recovery on %(contract)s", contract=self.name),
+                    "currency_id": self.currency_id.id,
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": reason,
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "account_id": expense.id,
+                                "tax_ids": [fields.Command.clear()],
+                                "analytic_distribution": {str(analytic.id): 100},
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        if move.currency_id.compare_amounts(move.amount_total, amount):
+            raise UserError(
+                _(
+                    "The credit note of %(contract)s came to %(note)s instead of "
+                    "%(amount)s.",
+                    contract=self.name,
+                    note=move.amount_total,
+                    amount=amount,
                 )
             )
-            move.action_post()
-            contract._sgz_step_write({"recovery_move_id": move.id})
+        return move
 
 
 class SgzEvaluation(models.Model):

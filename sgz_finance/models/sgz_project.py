@@ -6,6 +6,8 @@ from odoo.addons.sgz_stations.models.sgz_change_request import (
 )
 from odoo.addons.sgz_stations.models.sgz_project import SgzProject as StationsProject
 
+from ..lib import budget_rules
+
 
 class SgzProject(models.Model):
     _inherit = "sgz.project"
@@ -148,9 +150,10 @@ class SgzChangeRequest(models.Model):
 
 class SgzChangeRequestBudgetLine(models.Model):
     _name = "sgz.change.request.budget.line"
-    _inherit = ["sgz.frozen.line.mixin"]
+    _inherit = ["sgz.frozen.line.mixin", "sgz.money.mixin"]
     _description = "Change Request Budget Line"
     _order = "request_id, id"
+    _sgz_money_fields = ("rate",)
 
     request_id = fields.Many2one(
         "sgz.change.request", required=True, ondelete="cascade", index=True
@@ -185,8 +188,19 @@ class SgzChangeRequestBudgetLine(models.Model):
             change.new_amount = (
                 0.0
                 if change.remove
-                else change.quantity * change.sessions * change.rate
+                else float(
+                    budget_rules.line_amount(
+                        change.quantity, change.sessions, change.rate
+                    )
+                )
             )
+
+    def _sgz_money_record_name(self, vals=None):
+        if self:
+            return self.name or self.budget_line_id.name or self.request_id.name
+        vals = vals or {}
+        line = self.env["sgz.budget.line"].browse(vals.get("budget_line_id"))
+        return vals.get("name") or line.name or super()._sgz_money_record_name(vals)
 
     def _line_vals(self):
         vals = {

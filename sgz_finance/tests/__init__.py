@@ -3,3 +3,8 @@ from . import test_disbursement
 from . import test_books
 from . import test_workflow_integrity
 from . import test_rpc_integrity
+from . import test_year_end
+from . import test_recovery
+from . import test_accounting_access
+from . import test_books_cn
+from . import test_money

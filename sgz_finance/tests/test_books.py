@@ -1,7 +1,10 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.sgz_finance.models.sgz_accounting import BOOKS_FIELDS
 
 from .test_disbursement import DisbursementCase
 
@@ -66,7 +69,7 @@ class TestBooks(DisbursementCase):
         self.contract.with_user(self.manager).action_record_recovery(
             25000.5, "按未履约期间追回"
         )
-        refund = self.contract.recovery_move_id
+        refund = self.contract.recovery_ids.move_id
         self.assertEqual(refund.move_type, "in_refund")
         self.assertEqual(refund.state, "posted")
         self.assertEqual(refund.partner_id, self.agency)
@@ -81,3 +84,72 @@ class TestBooks(DisbursementCase):
             self.env["sgz.disbursement"]._cron_sync_and_remind()
         self.assertEqual(len(first.activity_ids), 1)
         self.assertIn("2026-03-04", first.activity_ids.note)
+
+    # ------------------------------------------------------- named, not guessed
+    def _unname_books(self):
+        self.env.company.write({fname: False for fname in BOOKS_FIELDS})
+
+    def test_books_are_named_not_guessed(self):
+        company = self.env.company
+        first, _second, _third = self._sign()
+        self._unname_books()
+        with freeze_time("2026-02-24 03:00:00"):
+            first.with_user(self.officer).action_request()
+            with self.assertRefused(
+                UserError,
+                r"Station Services Expense Account.*"
+                r"Settings > Users & Companies > Companies",
+            ):
+                first.with_user(self.manager).action_approve()
+        self.assertEqual(first.state, "requested")
+        self.assertFalse(first.move_id)
+        # the bureau names an account and journals of its own: they are used, not
+        # the first of their kind in the chart
+        account = self.env["account.account"].create(
+            {
+                "name": "社工站服务购买支出",
+                "code": "600900",
+                "account_type": "expense",
+                "company_ids": [Command.set(company.ids)],
+            }
+        )
+        Journal = self.env["account.journal"]
+        bills = Journal.create(
+            {"name": "社工站服务账单", "code": "SGZB", "type": "purchase"}
+        )
+        bank = Journal.create({"name": "国库集中支付", "code": "GKZF", "type": "bank"})
+        company.write(
+            {
+                "sgz_expense_account_id": account.id,
+                "sgz_purchase_journal_id": bills.id,
+                "sgz_payment_journal_id": bank.id,
+            }
+        )
+        with freeze_time("2026-02-24 03:00:00"):
+            first.with_user(self.manager).action_approve()
+            first.with_user(self.officer).action_pay("BANK-001")
+        bill = first.move_id
+        self.assertEqual(bill.journal_id, bills)
+        self.assertEqual(bill.invoice_line_ids.account_id, account)
+        self.assertEqual(bill.matched_payment_ids.journal_id, bank)
+        self.assertIn(bill.payment_state, ("paid", "in_payment"))
+
+    def test_recovery_needs_named_books(self):
+        first, _second, _third = self._sign()
+        self._pay(first, "2026-02-24 03:00:00")
+        self.contract.with_user(self.officer).action_perform()
+        self.contract.with_user(self.manager)._terminate("breach", "擅自撤走驻站社工")
+        self._unname_books()
+        with self.assertRefused(UserError, "Settings > Users & Companies > Companies"):
+            self.contract.with_user(self.manager).action_record_recovery(100, "追回")
+        self.assertFalse(self.contract.recovery_ids)
+
+    def test_named_books_must_fit(self):
+        company = self.env.company
+        chart = self.env["account.chart.template"].with_company(company)
+        with self.assertRefused(ValidationError, "purchase journal"):
+            company.write({"sgz_purchase_journal_id": chart.ref("bank").id})
+        with self.assertRefused(ValidationError, "bank journal"):
+            company.write({"sgz_payment_journal_id": chart.ref("purchase").id})
+        with self.assertRefused(ValidationError, "expense account"):
+            company.write({"sgz_expense_account_id": chart.ref("income").id})

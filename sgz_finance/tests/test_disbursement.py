@@ -7,6 +7,27 @@ from odoo.tests import tagged
 
 from odoo.addons.sgz_procurement.tests.common import SgzProcurementCase
 
+# The books the fixtures name, per chart of accounts (the chart's own record ids):
+# generic chart: 600000 Expenses; Chinese chart: 660200 管理费用 (not 640300 税金及附加,
+# the first expense account of that chart).
+BOOKS = {
+    "generic_coa": ("expense", "purchase", "bank"),
+    "cn": ("l10n_cn_common_660200", "purchase", "bank"),
+}
+
+
+def name_books(company):
+    """The company names the books of its disbursements (nothing is guessed)."""
+    chart = company.env["account.chart.template"].with_company(company)
+    expense, bills, bank = BOOKS[company.chart_template]
+    company.write(
+        {
+            "sgz_expense_account_id": chart.ref(expense).id,
+            "sgz_purchase_journal_id": chart.ref(bills).id,
+            "sgz_payment_journal_id": chart.ref(bank).id,
+        }
+    )
+
 
 class DisbursementCase(SgzProcurementCase):
     """A recorded tender of 100,000.01 for the fixture's 2026 project, paid 60/20/20."""
@@ -14,8 +35,9 @@ class DisbursementCase(SgzProcurementCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # approvals book vendor bills: the bureau company needs its books
+        # approvals book vendor bills: the bureau company needs its books, named
         cls.env["sgz.disbursement"]._sgz_ensure_books()
+        name_books(cls.env.company)
         cls.proc = cls._procurement(
             method="public_tender",
             suppliers=[],
@@ -163,7 +185,8 @@ class TestDisbursement(DisbursementCase):
         self.contract.with_user(self.manager).action_record_recovery(
             25000, "按未履约期间追回"
         )
-        self.assertEqual(self.contract.recovery_amount, 25000)
+        self.assertEqual(self.contract.recovered_total, 25000)
+        self.assertEqual(self.contract.recovery_ids.amount, 25000)
 
     def test_no_direct_writes_and_access(self):
         first, _second, _third = self._sign()

@@ -285,3 +285,35 @@ class TestWorkflowIntegrity(TransactionCase):
         # and a payable stage cannot be marked paid by writing it
         with self.assertRaises(UserError):
             stage.write({"state": "paid", "paid_date": date(2026, 12, 1)})
+
+    def test_states_read_in_chinese(self):
+        """Every message that names a state names it in the reader's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "in", ("sgz_stations", "sgz_procurement", "sgz_finance"))]
+        )._update_translations(["zh_CN"])
+        zh = self.env(context=dict(self.env.context, lang="zh_CN"))
+        untranslated = []
+        for name in guarded_models(self.env):
+            Model = zh[name]
+            if "state" not in Model._fields:
+                continue
+            english = dict(Model._fields["state"]._description_selection(self.env))
+            for value, label in Model._fields["state"]._description_selection(zh):
+                if label == english[value] or not any(
+                    "\u4e00" <= ch <= "\u9fff" for ch in label
+                ):
+                    untranslated.append((name, value, label))
+        self.assertFalse(untranslated)
+        # a client that sends no language (XML-RPC) reads the refusal of a step in
+        # its user's language, the state included
+        officer = self.env.ref("sgz_stations.user_officer_demo")
+        officer.lang = "zh_CN"
+        stage = self.env["sgz.disbursement"].search(
+            [("state", "=", "pending")], limit=1
+        )
+        no_lang = {k: v for k, v in self.env.context.items() if k != "lang"}
+        with self.assertRaises(UserError) as refusal:
+            stage.with_user(officer).with_context(no_lang, lang=None).action_request()
+        self.assertIn("未到期", str(refusal.exception))
+        self.assertNotIn("Not Yet Due", str(refusal.exception))

@@ -46,6 +46,27 @@ def check_price_weight(weight):
     return weight
 
 
+def weight_from_percent(percent):
+    """A price weight stored in percent (10.10) as the fraction the scores use.
+
+    Exact: ``Decimal("10.10") / 100`` is 0.101, where ``10.10 / 100`` in floats is
+    0.10099999999999999 (and a price score of 3.535 would round down to 3.53).
+    """
+    return _dec(percent, "price weight (%)") / Decimal(100)
+
+
+def other_score_cap(percent):
+    """The most the other criteria can score: 100 points less the price weight in
+    percent, exact (100 - 10.10 = 89.90)."""
+    return Decimal(100) - _dec(percent, "price weight (%)")
+
+
+def total_score(*scores):
+    """The comprehensive score: the exact sum of its parts (3.01 + 70.20 is 73.21;
+    in floats it is 73.21000000000001, which would beat a quote scoring 73.21)."""
+    return sum((_dec(s, "score") for s in scores), Decimal(0))
+
+
 def price_score(lowest, price, weight):
     """lowest / price × weight × 100, quantized to 0.01 point (ROUND_HALF_UP).
 
@@ -72,7 +93,9 @@ def rank(quotes):
     Highest total score first; equal scores: lower price first, then earlier
     submission. Quotes equal on all three keep their given order.
     """
-    ordered = sorted(quotes, key=lambda q: (-_dec(q[1], "score"), q[2], q[3]))
+    ordered = sorted(
+        quotes, key=lambda q: (-_dec(q[1], "score"), _dec(q[2], "price"), q[3])
+    )
     return [q[0] for q in ordered]
 
 
@@ -83,7 +106,7 @@ def lowest_compliant(quotes):
     """
     if not quotes:
         return None
-    return min(quotes, key=lambda q: (q[1], q[2]))[0]
+    return min(quotes, key=lambda q: (_dec(q[1], "price"), q[2]))[0]
 
 
 def rank_by_price(quotes):
@@ -91,4 +114,4 @@ def rank_by_price(quotes):
 
     Lowest price first; equal prices: the earlier submission (as ``lowest_compliant``).
     """
-    return [q[0] for q in sorted(quotes, key=lambda q: (q[1], q[2]))]
+    return [q[0] for q in sorted(quotes, key=lambda q: (_dec(q[1], "price"), q[2]))]

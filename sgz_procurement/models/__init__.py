@@ -4,4 +4,3 @@ from . import sgz_procurement
 from . import sgz_quote
 from . import sgz_contract
 from . import sgz_holiday
-from . import sgz_reason_wizard

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 
@@ -36,7 +36,13 @@ class SgzContract(models.Model):
 
     _name = "sgz.contract"
     _description = "Station Service Contract"
-    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "sgz.workflow.mixin",
+        "sgz.money.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _sgz_money_fields = ("amount",)
     _order = "id desc"
     _check_company_auto = True
     _sgz_workflow_fields = (
@@ -50,7 +56,10 @@ class SgzContract(models.Model):
     )
 
     name = fields.Char(
-        string="Contract Number", readonly=True, copy=False, default=lambda s: _("New")
+        string="Contract Number",
+        readonly=True,
+        copy=False,
+        default=lambda self: _("New"),
     )
     procurement_id = fields.Many2one(
         "sgz.procurement",
@@ -128,11 +137,15 @@ class SgzContract(models.Model):
         ),
     ]
 
-    @api.depends("amount")
+    @api.depends("amount", "currency_id")
     def _compute_amount_in_words(self):
         for contract in self:
-            contract.amount_in_words = rmb.rmb_upper(
-                contract.currency_id.round(contract.amount)
+            contract.amount_in_words = (
+                rmb.upper_or_none(
+                    contract.currency_id.round(contract.amount),
+                    contract.currency_id.name,
+                )
+                or False
             )
 
     @api.depends("payment_line_ids.percentage")
@@ -147,13 +160,19 @@ class SgzContract(models.Model):
         self.ensure_one()
         lines = self.payment_line_ids.sorted(lambda li: (li.sequence, li.id))
         complete = self._percent_sum() == Decimal(100)
-        amounts, paid = {}, 0.0
+        # exact (Decimal): each stage rounded once, half up, to the currency's unit
+        places = self.currency_id.decimal_places if self.currency_id else 2
+        unit = Decimal(1).scaleb(-places)
+        total = Decimal(str(self.amount))
+        amounts, paid = {}, Decimal(0)
         for index, line in enumerate(lines):
             if complete and index == len(lines) - 1:
-                amount = self.currency_id.round(self.amount - paid)
+                amount = total - paid
             else:
-                amount = self.currency_id.round(self.amount * line.percentage / 100)
-            amounts[line.id] = amount
+                amount = (total * Decimal(str(line.percentage)) / 100).quantize(
+                    unit, rounding=ROUND_HALF_UP
+                )
+            amounts[line.id] = float(amount)
             paid += amount
         return amounts
 
@@ -303,6 +322,17 @@ class SgzContract(models.Model):
                 raise UserError(
                     _("%(contract)s is already signed.", contract=contract.name)
                 )
+            if not rmb.is_rmb(contract.currency_id.name):
+                raise UserError(
+                    _(
+                        "%(contract)s is in %(currency)s: a government procurement "
+                        "contract is signed in RMB (CNY), with its amount in Chinese "
+                        "uppercase. Buy the service through a company whose currency "
+                        "is CNY.",
+                        contract=contract.name,
+                        currency=contract.currency_id.name,
+                    )
+                )
             contract._check_plan()
             contract._check_amount()
             if not contract.project_id:
@@ -340,7 +370,7 @@ class SgzContract(models.Model):
 
     def action_open_terminate(self):
         require_group(self.env, MANAGER)
-        from .sgz_reason_wizard import reason_action
+        from ..wizard.sgz_reason_wizard import reason_action
 
         return reason_action(self, "_terminate", _("Terminate Contract"))
 

@@ -1,12 +1,17 @@
+import logging
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import format_amount
 
+from odoo.addons.sgz_stations.models.sgz_cron import for_each_record
+
 from ..lib import rmb, scoring
+from ..wizard.sgz_reason_wizard import reason_action
 from .sgz_procurement_common import (
     CONSULTATION_MIN_DAYS,
     INQUIRY_MIN_WORKING_DAYS,
@@ -20,7 +25,8 @@ from .sgz_procurement_common import (
     TENDERS,
     require_group,
 )
-from .sgz_reason_wizard import reason_action
+
+_logger = logging.getLogger(__name__)
 
 STATES = [
     ("draft", "Draft"),
@@ -36,7 +42,13 @@ STATES = [
 class SgzProcurement(models.Model):
     _name = "sgz.procurement"
     _description = "Station Service Procurement"
-    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "sgz.workflow.mixin",
+        "sgz.money.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _sgz_money_fields = ("budget_ceiling", "tender_amount")
     _order = "id desc"
     _check_company_auto = True
     # Written by the workflow steps only (award, notice, opening, result).
@@ -126,6 +138,9 @@ class SgzProcurement(models.Model):
         compute="_compute_notice_end",
         store=True,
     )
+    notice_end_note = fields.Char(
+        string="Public Notice End Pending", compute="_compute_pending_notes"
+    )
     platform_reference = fields.Char(
         string="Platform Announcement",
         help="Tenders are run on the government procurement platform: its notice "
@@ -171,6 +186,9 @@ class SgzProcurement(models.Model):
         copy=False,
         help="Two working days after the decision.",
     )
+    notice_due_note = fields.Char(
+        string="Result Notice Due Pending", compute="_compute_pending_notes"
+    )
     notice_date = fields.Date(
         string="Result Notice Published", readonly=True, copy=False
     )
@@ -189,24 +207,64 @@ class SgzProcurement(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
-    @api.depends("awarded_amount")
+    @api.depends("awarded_amount", "currency_id")
     def _compute_amount_in_words(self):
         for rec in self:
-            rec.amount_in_words = rmb.rmb_upper(
-                rec.currency_id.round(rec.awarded_amount)
+            rec.amount_in_words = (
+                rmb.upper_or_none(
+                    rec.currency_id.round(rec.awarded_amount), rec.currency_id.name
+                )
+                or False
             )
 
     @api.depends("notice_start")
     def _compute_notice_end(self):
+        # a notice ending in a year whose holidays are unknown yet waits for them
+        # (filled in by _sgz_fill_pending_dates)
         Holiday = self.env["sgz.holiday"]
         for rec in self:
             rec.notice_end = (
-                Holiday.add_working_days(
-                    rec.notice_start, SINGLE_SOURCE_NOTICE_WORKING_DAYS
-                )
+                Holiday._add_working_days_or_pending(
+                    rec.notice_start, SINGLE_SOURCE_NOTICE_WORKING_DAYS, request=False
+                )[0]
                 if rec.notice_start
                 else False
             )
+
+    @api.depends("method", "notice_start", "notice_end", "award_date", "notice_due")
+    def _compute_pending_notes(self):
+        """Dates that wait for a year's holidays say so instead of staying blank."""
+        Holiday = self.env["sgz.holiday"]
+        calendar = None
+        for rec in self:
+            rec.notice_end_note = rec.notice_due_note = False
+            for start, days, date_field, note_field in (
+                (
+                    rec.notice_start,
+                    SINGLE_SOURCE_NOTICE_WORKING_DAYS,
+                    "notice_end",
+                    "notice_end_note",
+                ),
+                (
+                    rec._notice_due_start(),
+                    NOTICE_WORKING_DAYS,
+                    "notice_due",
+                    "notice_due_note",
+                ),
+            ):
+                if not start or rec[date_field]:
+                    continue
+                calendar = calendar or Holiday._calendar()
+                _date, year = Holiday._add_working_days_or_pending(
+                    start, days, calendar=calendar, request=False
+                )
+                rec[note_field] = year and Holiday._pending_note(year)
+
+    def _notice_due_start(self):
+        """The decision date the result notice is counted from (not for tenders:
+        the platform publishes their result)."""
+        self.ensure_one()
+        return self.method not in TENDERS and self.award_date
 
     def _compute_received(self):
         # who submitted is known before the opening, what they quoted is not
@@ -235,6 +293,11 @@ class SgzProcurement(models.Model):
                 else rec.title
             )
 
+    def _sgz_money_record_name(self, vals=None):
+        if self:
+            return self.display_name
+        return (vals or {}).get("title") or super()._sgz_money_record_name(vals)
+
     # --------------------------------------------------------------- constraints
     @api.constrains("date_start", "date_end")
     def _check_period(self):
@@ -254,7 +317,9 @@ class SgzProcurement(models.Model):
     def _check_price_weight(self):
         for rec in self.filtered(lambda r: r.method == "consultation"):
             try:
-                scoring.check_price_weight(rec.price_weight / 100)
+                scoring.check_price_weight(
+                    scoring.weight_from_percent(rec.price_weight)
+                )
             except ValueError:
                 raise ValidationError(
                     _(
@@ -355,7 +420,6 @@ class SgzProcurement(models.Model):
     def _announce_issues(self):
         self.ensure_one()
         issues = []
-        Holiday = self.env["sgz.holiday"]
         if not self.announce_date:
             issues.append(_("the announcement date is missing"))
         if self.method in TENDERS:
@@ -371,18 +435,7 @@ class SgzProcurement(models.Model):
             issues.append(_("the opening cannot be before the quote deadline"))
         deadline = self._local_date(self.quote_deadline)
         if self.announce_date and self.method == "inquiry":
-            earliest = Holiday.add_working_days(
-                self.announce_date, INQUIRY_MIN_WORKING_DAYS
-            )
-            if deadline < earliest:
-                issues.append(
-                    _(
-                        "an inquiry gives suppliers at least %(days)s working days: "
-                        "the deadline can be %(earliest)s at the earliest",
-                        days=INQUIRY_MIN_WORKING_DAYS,
-                        earliest=earliest,
-                    )
-                )
+            issues += self._inquiry_period_issues(deadline)
         if self.announce_date and self.method == "consultation":
             earliest = self.announce_date + timedelta(days=CONSULTATION_MIN_DAYS)
             if deadline < earliest:
@@ -415,6 +468,34 @@ class SgzProcurement(models.Model):
             )
         return issues
 
+    def _inquiry_period_issues(self, deadline):
+        """询价: at least 3 working days to quote. A rule checked now, so the year it
+        runs into must be known (not a date that can wait)."""
+        earliest, year = self.env["sgz.holiday"]._add_working_days_or_pending(
+            self.announce_date, INQUIRY_MIN_WORKING_DAYS, request=False
+        )
+        if year:
+            return [
+                _(
+                    "the minimum quote period of %(days)s working days cannot be "
+                    "checked: the %(year)s holidays have not been entered; enter them "
+                    "and mark %(year)s complete (Configuration > Holiday Table Years) "
+                    "first",
+                    days=INQUIRY_MIN_WORKING_DAYS,
+                    year=year,
+                )
+            ]
+        if deadline < earliest:
+            return [
+                _(
+                    "an inquiry gives suppliers at least %(days)s working days: "
+                    "the deadline can be %(earliest)s at the earliest",
+                    days=INQUIRY_MIN_WORKING_DAYS,
+                    earliest=earliest,
+                )
+            ]
+        return []
+
     def action_announce(self):
         require_group(self.env, OFFICER)
         self._sgz_require_state("draft")
@@ -441,6 +522,11 @@ class SgzProcurement(models.Model):
                     )
                 )
             rec._sgz_step_write({"state": "announced"})
+            if rec.method == "single_source" and not rec.notice_end:
+                # the end of the notice waits for its year: ask for that year
+                self.env["sgz.holiday"]._add_working_days_or_pending(
+                    rec.notice_start, SINGLE_SOURCE_NOTICE_WORKING_DAYS
+                )
         return True
 
     def action_open(self):
@@ -519,7 +605,8 @@ class SgzProcurement(models.Model):
             for quote in compliant:
                 quote._check_other_score()
             lowest = min(compliant.mapped("total_amount"))
-            weight = self.price_weight / 100
+            # exact: 10.10 % is 0.101, not the float 0.10099999999999999
+            weight = scoring.weight_from_percent(self.price_weight)
             for quote in compliant:
                 quote._sgz_step_write(
                     {
@@ -532,7 +619,8 @@ class SgzProcurement(models.Model):
                 [
                     (
                         q.id,
-                        q.price_score + q.other_score,
+                        # exact: 3.01 + 70.20 ties with 73.21
+                        scoring.total_score(q.price_score, q.other_score),
                         q.total_amount,
                         q.submitted_at,
                     )
@@ -551,6 +639,8 @@ class SgzProcurement(models.Model):
             quote = compliant.browse(quote_id)
             quote._sgz_step_write({"rank": rank})
             if self.method == "consultation":
+                price = scoring.total_score(quote.price_score)
+                other = scoring.total_score(quote.other_score)
                 lines.append(
                     _(
                         "%(rank)s. %(supplier)s: %(amount)s, price score %(price)s + "
@@ -560,9 +650,9 @@ class SgzProcurement(models.Model):
                         amount=format_amount(
                             self.env, quote.total_amount, quote.currency_id
                         ),
-                        price=quote.price_score,
-                        other=quote.other_score,
-                        total=round(quote.price_score + quote.other_score, 2),
+                        price=f"{price:.2f}",
+                        other=f"{other:.2f}",
+                        total=f"{scoring.total_score(price, other):.2f}",
                     )
                 )
             else:
@@ -621,14 +711,31 @@ class SgzProcurement(models.Model):
                     ),
                 )
             )
-        if self.method == "single_source" and self.notice_end:
+        if self.method == "single_source" and self.notice_start:
+            # the notice period must have run: checked now, so its year must be known
+            notice_end = self.notice_end
+            if not notice_end:
+                notice_end, year = self.env["sgz.holiday"]._add_working_days_or_pending(
+                    self.notice_start, SINGLE_SOURCE_NOTICE_WORKING_DAYS
+                )
+                if year:
+                    raise UserError(
+                        _(
+                            "The single-source public notice of %(proc)s ends in "
+                            "%(year)s, whose holidays have not been entered: enter "
+                            "them and mark %(year)s complete (Configuration > Holiday "
+                            "Table Years) before the award.",
+                            proc=self.display_name,
+                            year=year,
+                        )
+                    )
             today = fields.Date.context_today(self)
-            if today < self.notice_end:
+            if today < notice_end:
                 raise UserError(
                     _(
                         "The single-source public notice runs until %(end)s (at least "
                         "%(days)s working days); no award before.",
-                        end=self.notice_end,
+                        end=notice_end,
                         days=SINGLE_SOURCE_NOTICE_WORKING_DAYS,
                     )
                 )
@@ -648,14 +755,16 @@ class SgzProcurement(models.Model):
         self._sgz_require_state("award_pending")
         today = fields.Date.context_today(self)
         for rec in self:
+            # a due date in a year whose holidays are unknown waits for them
+            notice_due, _year = self.env["sgz.holiday"]._add_working_days_or_pending(
+                today, NOTICE_WORKING_DAYS
+            )
             rec._sgz_step_write(
                 {
                     "state": "awarded",
                     "award_approved_by": self.env.uid,
                     "award_date": today,
-                    "notice_due": self.env["sgz.holiday"].add_working_days(
-                        today, NOTICE_WORKING_DAYS
-                    ),
+                    "notice_due": notice_due,
                 }
             )
             rec.awarded_quote_id.sudo()._sgz_step_write({"state": "won"})
@@ -734,7 +843,8 @@ class SgzProcurement(models.Model):
                 {
                     "notice_date": today,
                     "notice_text": text,
-                    "notice_late": today > rec.notice_due,
+                    # a due date still pending is judged when it is filled in
+                    "notice_late": bool(rec.notice_due) and today > rec.notice_due,
                 }
             )
             for quote in rec.quote_ids.sudo().filtered(
@@ -748,7 +858,50 @@ class SgzProcurement(models.Model):
         return True
 
     @api.model
+    def _sgz_fill_pending_dates(self):
+        """Fill in the dates that waited for a year's holidays (when a year is marked
+        complete, and daily), one procurement at a time; those whose year is still
+        unknown keep waiting. Returns the procurements looked at without error."""
+        waiting = self.sudo().search(
+            expression.OR(
+                [
+                    [
+                        ("state", "=", "awarded"),
+                        ("method", "not in", TENDERS),
+                        ("award_date", "!=", False),
+                        ("notice_due", "=", False),
+                    ],
+                    [("notice_start", "!=", False), ("notice_end", "=", False)],
+                ]
+            )
+        )
+        calendar = self.env["sgz.holiday"]._calendar()
+        return for_each_record(
+            waiting, lambda rec: rec._sgz_fill_dates(calendar), _logger
+        )
+
+    def _sgz_fill_dates(self, calendar=None):
+        self.ensure_one()
+        Holiday = self.env["sgz.holiday"]
+        start = self._notice_due_start()
+        if start and not self.notice_due:
+            due, _year = Holiday._add_working_days_or_pending(
+                start, NOTICE_WORKING_DAYS, calendar=calendar
+            )
+            if due:
+                vals = {"notice_due": due}
+                if self.notice_date:
+                    vals["notice_late"] = self.notice_date > due
+                self._sgz_step_write(vals)
+        if self.notice_start and not self.notice_end:
+            self.env.add_to_compute(self._fields["notice_end"], self)
+            self._recompute_recordset(["notice_end"])
+
+    @api.model
     def _cron_notice_reminder(self):
+        """Daily: fill in the dates that waited for a year, remind late notices.
+        A procurement that fails is logged and skipped."""
+        self._sgz_fill_pending_dates()
         today = fields.Date.context_today(self)
         late = self.search(
             [
@@ -759,9 +912,10 @@ class SgzProcurement(models.Model):
         )
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         summary = _("Result notice overdue")
-        for rec in late:
+
+        def remind(rec):
             if rec.activity_ids.filtered(lambda a: a.summary == summary):
-                continue
+                return
             rec.activity_schedule(
                 activity_type_id=todo.id if todo else False,
                 summary=summary,
@@ -774,6 +928,8 @@ class SgzProcurement(models.Model):
                 ),
                 user_id=(rec.user_id or self.env.user).id,
             )
+
+        for_each_record(late, remind, _logger)
         return len(late)
 
     def action_create_contract(self):

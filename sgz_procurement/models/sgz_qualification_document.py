@@ -3,8 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..wizard.sgz_reason_wizard import reason_action
 from .sgz_procurement_common import OFFICER, require_group
-from .sgz_reason_wizard import reason_action
 
 # The quote file's documents (询价模板 附件二, 三, 五 items 1-6, 六; L2922-3120).
 DOC_TYPES = [

@@ -1,9 +1,10 @@
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..lib import rmb
+from ..lib import rmb, scoring
 from .sgz_procurement_common import (
     OFFICER,
     QUOTE_VALID_DAYS,
@@ -46,7 +47,8 @@ class SgzQuote(models.Model):
 
     _name = "sgz.quote"
     _description = "Supplier Quote"
-    _inherit = ["sgz.workflow.mixin", "mail.thread"]
+    _inherit = ["sgz.workflow.mixin", "sgz.money.mixin", "mail.thread"]
+    _sgz_money_fields = ("total_amount",)
     _order = "procurement_id, rank, id"
     _check_company_auto = True
     _sgz_workflow_fields = (
@@ -122,19 +124,28 @@ class SgzQuote(models.Model):
         ),
     ]
 
-    @api.depends("total_amount")
+    @api.depends("total_amount", "currency_id")
     def _compute_amount_in_words(self):
         for quote in self:
             quote.amount_in_words = (
-                rmb.rmb_upper(quote.currency_id.round(quote.total_amount))
+                rmb.upper_or_none(
+                    quote.currency_id.round(quote.total_amount),
+                    quote.currency_id.name,
+                )
                 if quote.total_amount
-                else False
-            )
+                else None
+            ) or False
 
     @api.depends("line_ids.subtotal")
     def _compute_lines_total(self):
         for quote in self:
-            quote.lines_total = sum(quote.line_ids.mapped("subtotal"))
+            # exact: compared with the total quote
+            quote.lines_total = float(
+                sum(
+                    (Decimal(str(s)) for s in quote.line_ids.mapped("subtotal")),
+                    Decimal(0),
+                )
+            )
 
     @api.depends("procurement_id.opening_time")
     def _compute_valid_until(self):
@@ -157,7 +168,9 @@ class SgzQuote(models.Model):
     @api.depends("price_score", "other_score")
     def _compute_total_score(self):
         for quote in self:
-            quote.total_score = quote.price_score + quote.other_score
+            quote.total_score = float(
+                scoring.total_score(quote.price_score, quote.other_score)
+            )
 
     @api.depends("procurement_id.name", "supplier_id.name")
     def _compute_display_name(self):
@@ -165,6 +178,17 @@ class SgzQuote(models.Model):
             quote.display_name = (
                 f"{quote.procurement_id.name or ''} {quote.supplier_id.name or ''}"
             )
+
+    def _sgz_money_record_name(self, vals=None):
+        if self:
+            return self.display_name
+        vals = vals or {}
+        proc = self.env["sgz.procurement"].sudo().browse(vals.get("procurement_id"))
+        supplier = (
+            self.env["res.partner"].sudo().browse(vals.get("supplier_id"))
+            or self.env.user.sgz_agency_id
+        )
+        return f"{proc.name or ''} {supplier.name or ''}".strip()
 
     # --------------------------------------------------------------- constraints
     @api.constrains("total_amount")
@@ -437,8 +461,8 @@ class SgzQuote(models.Model):
 
     def _check_other_score(self):
         for quote in self:
-            cap = 100 - quote.procurement_id.price_weight
-            if not 0 <= quote.other_score <= cap:
+            cap = scoring.other_score_cap(quote.procurement_id.price_weight)
+            if not 0 <= Decimal(str(quote.other_score)) <= cap:
                 raise UserError(
                     _(
                         "Other criteria score of %(supplier)s: %(score)s is outside "
@@ -461,9 +485,10 @@ class SgzQuote(models.Model):
 
 class SgzQuoteLine(models.Model):
     _name = "sgz.quote.line"
-    _inherit = ["sgz.frozen.line.mixin"]
+    _inherit = ["sgz.frozen.line.mixin", "sgz.money.mixin"]
     _description = "Itemised Quote Line"
     _order = "quote_id, sequence, id"
+    _sgz_money_fields = ("unit_price",)
 
     quote_id = fields.Many2one(
         "sgz.quote", required=True, ondelete="cascade", index=True
@@ -479,7 +504,11 @@ class SgzQuoteLine(models.Model):
     @api.depends("quantity", "unit_price")
     def _compute_subtotal(self):
         for line in self:
-            line.subtotal = line.currency_id.round(line.quantity * line.unit_price)
+            # exact product, rounded once to the currency's unit (half up)
+            places = line.currency_id.decimal_places if line.currency_id else 2
+            unit = Decimal(1).scaleb(-places)
+            exact = Decimal(str(line.quantity)) * Decimal(str(line.unit_price))
+            line.subtotal = float(exact.quantize(unit, rounding=ROUND_HALF_UP))
 
     @api.constrains("quantity", "unit_price")
     def _check_values(self):

@@ -276,8 +276,18 @@ class TestInquiry(SgzProcurementCase):
         # ...but not one in October 2027
         late = self.env["sgz.procurement"].new({"announce_date": date(2027, 10, 10)})
         issues = dict(Doc._document_issues(self.agency, late, date(2027, 10, 20)))
-        self.assertRegex(issues["tax_proof"], "0")
-        self.assertIn("social_security_proof", issues)
+        # the twelve months before October 2027 start on 1 October 2026: none of
+        # June-August 2026 counts
+        self.assertEqual(
+            issues["tax_proof"],
+            "Tax Payment Proof: 0 verified month(s) in the twelve months before the "
+            "announcement (from 2026-10-01); any 3 are required.",
+        )
+        self.assertEqual(
+            issues["social_security_proof"],
+            "Social Insurance Payment Proof: 0 verified month(s) in the twelve months "
+            "before the announcement (from 2026-10-01); any 3 are required.",
+        )
 
     def test_review_reads_the_documents(self):
         # agency3's credit check predates the announcement: it cannot pass

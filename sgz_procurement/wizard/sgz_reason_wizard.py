@@ -1,7 +1,7 @@
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
-from .sgz_contract import TERMINATION_GROUNDS
+from ..models.sgz_contract import TERMINATION_GROUNDS
 
 # (model, method) pairs the wizard may call with the reason it collects.
 ALLOWED = {

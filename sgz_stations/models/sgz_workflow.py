@@ -35,10 +35,23 @@ AGENCY = "sgz_stations.group_agency_user"
 AUDITOR = "sgz_stations.group_auditor"
 
 
+def reader_env(env):
+    """``env`` in the reader's language: the request's, else the user's.
+
+    ``_()`` falls back to the user's language when the context names none (an
+    XML-RPC client), ``env._`` and selection labels do not: messages built here use
+    this environment so that the sentence and the labels in it speak one language.
+    """
+    if env.lang:
+        return env
+    return env(context=dict(env.context, lang=env.user.lang or "en_US"))
+
+
 def require_group(env, *groups):
     """Refuse a workflow step to a user in none of ``groups``."""
     if env.su or any(env.user.has_group(g) for g in groups):
         return
+    env = reader_env(env)
     names = env._(", ").join(env.ref(g).name for g in groups)
     raise UserError(
         env._(
@@ -89,7 +102,9 @@ class SgzWorkflowMixin(models.AbstractModel):
 
     def _sgz_state_label(self, state=None, field="state"):
         """A selection value as the reader reads it (their language)."""
-        selection = dict(self._fields[field]._description_selection(self.env))
+        selection = dict(
+            self._fields[field]._description_selection(reader_env(self.env))
+        )
         value = self[field] if state is None else state
         return selection.get(value, value or "")
 
@@ -99,20 +114,21 @@ class SgzWorkflowMixin(models.AbstractModel):
         ``message`` may name the record (``%(record)s``), its state (``%(state)s``)
         and the states the step needs (``%(needed)s``).
         """
+        env = reader_env(self.env)
         for record in self:
             if record.state in states:
                 continue
             values = {
                 "record": record.display_name,
                 "state": record._sgz_state_label(),
-                "needed": self.env._(" or ").join(
+                "needed": env._(" or ").join(
                     record._sgz_state_label(s) for s in states
                 ),
             }
             if message:
                 raise UserError(message % values)
             raise UserError(
-                self.env._(
+                env._(
                     "%(record)s is %(state)s; this step needs it to be %(needed)s.",
                     **values,
                 )
@@ -122,15 +138,16 @@ class SgzWorkflowMixin(models.AbstractModel):
     def _sgz_refuse_workflow_fields(self, names, operation="write"):
         # who may not touch the record at all is told so first (as Odoo would)
         self.check_access(operation)
-        labels = self.env._(", ").join(
-            sorted(self._fields[n]._description_string(self.env) for n in names)
+        env = reader_env(self.env)
+        labels = env._(", ").join(
+            sorted(self._fields[n]._description_string(env) for n in names)
         )
         raise UserError(
-            self.env._(
+            env._(
                 "%(fields)s of %(model)s are set by the workflow steps only (the "
                 "buttons on the form); they cannot be written directly.",
                 fields=labels,
-                model=self.env["ir.model"]._get(self._name).name,
+                model=env["ir.model"]._get(self._name).name,
             )
         )
 

@@ -9,3 +9,4 @@ from . import test_evaluation
 from . import test_change_request
 from . import test_lifecycle
 from . import test_reports
+from . import test_cron

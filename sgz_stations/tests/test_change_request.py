@@ -68,7 +68,7 @@ class TestChangeRequest(SgzProjectCase):
         wizard = (
             self.env["sgz.decision.wizard"]
             .with_user(self.supervisor)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"opinion": "变更可行"})
         )
         wizard.action_confirm()
