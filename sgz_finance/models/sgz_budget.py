@@ -394,7 +394,8 @@ class SgzBudget(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         for budget in self:
             if budget.state != "draft":
                 raise UserError(
@@ -404,7 +405,6 @@ class SgzBudget(models.Model):
                         state=budget._sgz_state_label(),
                     )
                 )
-        return super().unlink()
 
     # ----------------------------------------------------------------- workflow
     def _check_no_budget_in_force(self):

@@ -4,9 +4,9 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_finance.models.sgz_accounting import BOOKS_FIELDS
+from odoo.addons.sgz_finance.models.res_company import BOOKS_FIELDS
 
-from .test_disbursement import DisbursementCase
+from .common import DisbursementCase
 
 
 @tagged("post_install", "-at_install")

@@ -12,9 +12,9 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_finance.models.sgz_accounting import BOOKS_FIELDS
+from odoo.addons.sgz_finance.models.res_company import BOOKS_FIELDS
 
-from .test_disbursement import DisbursementCase, name_books
+from .common import DisbursementCase, name_books
 
 
 @tagged("post_install", "-at_install", "-standard", "sgz_l10n_cn")

@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .test_disbursement import DisbursementCase
+from .common import DisbursementCase
 
 FEN = r"%s of %s: %s has more than two decimals; amounts are kept to the fen \(分\)\."
 

@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .test_disbursement import DisbursementCase
+from .common import DisbursementCase
 
 
 @tagged("post_install", "-at_install")

@@ -7,7 +7,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .test_disbursement import DisbursementCase
+from .common import DisbursementCase
 
 
 @tagged("post_install", "-at_install")

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .test_disbursement import DisbursementCase
+from .common import DisbursementCase
 
 CRON_LOGGER = "odoo.addons.sgz_finance.models.sgz_disbursement"
 

@@ -303,7 +303,8 @@ class SgzContract(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         for contract in self:
             if contract.state != "draft":
                 raise UserError(
@@ -312,7 +313,6 @@ class SgzContract(models.Model):
                         contract=contract.name,
                     )
                 )
-        return super().unlink()
 
     # ----------------------------------------------------------------- workflow
     def action_sign(self):

@@ -396,7 +396,8 @@ class SgzProcurement(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         for rec in self:
             if rec.state != "draft":
                 raise UserError(
@@ -405,7 +406,6 @@ class SgzProcurement(models.Model):
                         proc=rec.display_name,
                     )
                 )
-        return super().unlink()
 
     # ----------------------------------------------------------------- helpers
     def _local_date(self, value):
@@ -1084,6 +1084,6 @@ class SgzProcurementPanel(models.Model):
         self.procurement_id._sgz_require_state("draft", "announced", "opened")
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_while_the_panel_sits(self):
         self.procurement_id._sgz_require_state("draft", "announced", "opened")
-        return super().unlink()

@@ -304,7 +304,8 @@ class SgzQuote(models.Model):
                 self._check_open_for_quotes()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
         for quote in self:
             if quote.state != "draft":
                 raise UserError(
@@ -314,7 +315,6 @@ class SgzQuote(models.Model):
                         supplier=quote.supplier_id.name,
                     )
                 )
-        return super().unlink()
 
     def _check_open_for_quotes(self):
         now = fields.Datetime.now()
