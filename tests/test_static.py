@@ -83,6 +83,45 @@ def test_zh_cn_translation_complete(addon):
         assert not missing, f"msgids of the .pot missing from zh_CN.po: {missing}"
 
 
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_message_of_the_code_is_in_the_template(addon):
+    """Each ``_()`` / ``env._()`` string is extracted and in the .pot.
+
+    The extractor evaluates a call's arguments and gives up on the rest of a file at an
+    f-string among them: the messages after it would silently stay in English."""
+    import warnings
+
+    import polib
+    from babel.messages.extract import extract
+
+    pot_path = os.path.join(ROOT, addon, "i18n", f"{addon}.pot")
+    pot_ids = {e.msgid for e in polib.pofile(pot_path) if e.msgid}
+    missing, broken = [], []
+    for folder, _dirs, files in os.walk(os.path.join(ROOT, addon)):
+        if os.sep + "tests" in folder:
+            continue
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, "rb") as f, warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    found = list(
+                        extract("python", f, keywords={"_": None, "_lt": None})
+                    )
+                except Exception as exc:  # noqa: BLE001 - any failure is the finding
+                    broken.append(f"{os.path.relpath(path, ROOT)}: {exc}")
+                    continue
+            for _lineno, message, _comments, _context in found:
+                msgid = message[0] if isinstance(message, tuple) else message
+                # Odoo's exporter leaves out strings without a letter (", ")
+                if msgid and any(c.isalnum() for c in msgid) and msgid not in pot_ids:
+                    missing.append(f"{os.path.relpath(path, ROOT)}: {msgid!r}")
+    assert not broken, broken
+    assert not missing, missing
+
+
 def test_checker_finds_problems(tmp_path):
     addon = tmp_path / "sgz_fake"
     (addon / "views").mkdir(parents=True)

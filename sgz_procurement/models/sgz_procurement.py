@@ -641,6 +641,11 @@ class SgzProcurement(models.Model):
             if self.method == "consultation":
                 price = scoring.total_score(quote.price_score)
                 other = scoring.total_score(quote.other_score)
+                # two decimals, formatted outside the translated call (the message
+                # extractor reads only plain arguments)
+                price_text = f"{price:.2f}"
+                other_text = f"{other:.2f}"
+                total_text = f"{scoring.total_score(price, other):.2f}"
                 lines.append(
                     _(
                         "%(rank)s. %(supplier)s: %(amount)s, price score %(price)s + "
@@ -650,9 +655,9 @@ class SgzProcurement(models.Model):
                         amount=format_amount(
                             self.env, quote.total_amount, quote.currency_id
                         ),
-                        price=f"{price:.2f}",
-                        other=f"{other:.2f}",
-                        total=f"{scoring.total_score(price, other):.2f}",
+                        price=price_text,
+                        other=other_text,
+                        total=total_text,
                     )
                 )
             else:

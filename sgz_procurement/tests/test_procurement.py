@@ -171,6 +171,20 @@ class TestInquiry(SgzProcurementCase):
         with self.assertRefused(UserError, "supplier|供应商"):
             draft.supplier_id = self.agency
 
+    def test_invitations_frozen_at_the_announcement(self):
+        proc = self._procurement()
+        first, second = proc.invitation_ids[:2]
+        with freeze_time("2026-09-25 02:00:00"):
+            proc.with_user(self.officer).action_announce()
+        invited = proc.invitation_ids.supplier_id
+        with self.assertRefused(UserError, "invited suppliers|受邀供应商"):
+            first.with_user(self.officer).supplier_id = second.supplier_id
+        with self.assertRefused(UserError, "invited suppliers|受邀供应商"):
+            first.with_user(self.officer).invited_on = date(2026, 9, 1)
+        with self.assertRefused(UserError, "invited suppliers|受邀供应商"):
+            first.with_user(self.officer).unlink()
+        self.assertEqual(proc.invitation_ids.supplier_id, invited)
+
     def test_quote_refusals(self):
         proc = self._procurement()
         with freeze_time("2026-09-25 02:00:00"):

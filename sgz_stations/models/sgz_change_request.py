@@ -240,11 +240,14 @@ class SgzChangeRequest(models.Model):
             }[method]
             return decision_action(self, method, title)
         if not opinion.strip():
+            # the label is read outside the translated call: the message extractor
+            # evaluates its arguments and stops at an f-string
+            label = self._fields[tier + "_opinion"]._description_string(self.env)
             raise UserError(
                 _(
                     "%(request)s: write the %(field)s before deciding.",
                     request=", ".join(self.mapped("name")),
-                    field=self._fields[f"{tier}_opinion"]._description_string(self.env),
+                    field=label,
                 )
             )
         for request in self:

@@ -47,12 +47,20 @@ def reader_env(env):
     return env(context=dict(env.context, lang=env.user.lang or "en_US"))
 
 
+def list_separator(env):
+    """How the reader's language separates the items of a list ("、" in Chinese).
+
+    Odoo does not export a translatable string without a letter, so ``_(", ")`` would
+    stay English in every language."""
+    return "、" if (env.lang or "").startswith("zh") else ", "
+
+
 def require_group(env, *groups):
     """Refuse a workflow step to a user in none of ``groups``."""
     if env.su or any(env.user.has_group(g) for g in groups):
         return
     env = reader_env(env)
-    names = env._(", ").join(env.ref(g).name for g in groups)
+    names = list_separator(env).join(env.ref(g).name for g in groups)
     raise UserError(
         env._(
             "You are not allowed to take this step; it needs one of these roles: "
@@ -139,7 +147,7 @@ class SgzWorkflowMixin(models.AbstractModel):
         # who may not touch the record at all is told so first (as Odoo would)
         self.check_access(operation)
         env = reader_env(self.env)
-        labels = env._(", ").join(
+        labels = list_separator(env).join(
             sorted(self._fields[n]._description_string(env) for n in names)
         )
         raise UserError(
