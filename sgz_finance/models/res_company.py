@@ -8,6 +8,8 @@ the steps that post an entry are refused.
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_stations.models.sgz_workflow import list_separator
+
 EXPENSE_TYPES = ("expense", "expense_direct_cost")
 BOOKS_FIELDS = (
     "sgz_expense_account_id",
@@ -94,7 +96,7 @@ class ResCompany(models.Model):
                     "company: Settings > Users & Companies > Companies > "
                     "%(company)s, tab Social Work Stations.",
                     company=company.name,
-                    missing=_(", ").join(missing),
+                    missing=list_separator(self.env).join(missing),
                 )
             )
         return (
@@ -102,3 +104,49 @@ class ResCompany(models.Model):
             company.sgz_expense_account_id,
             company.sgz_payment_journal_id,
         )
+
+    def _sgz_post_agency_move(self, move_type, partner, project, ref, label, amount):
+        """Post a vendor bill (``in_invoice``) or credit note (``in_refund``) of one
+        line on the named books, with the project's analytic account; refuse it unless
+        it comes to ``amount`` exactly. The one way the bureau's entries are made."""
+        self.ensure_one()
+        journal, expense, _bank = self._sgz_books()
+        analytic = project._sgz_analytic_account()
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(self)
+            .create(
+                {
+                    "move_type": move_type,
+                    "partner_id": partner.id,
+                    "journal_id": journal.id,
+                    "invoice_date": fields.Date.context_today(self),
+                    "ref": ref,
+                    "currency_id": self.currency_id.id,
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": label,
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "account_id": expense.id,
+                                "tax_ids": [fields.Command.clear()],
+                                "analytic_distribution": {str(analytic.id): 100},
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        if move.currency_id.compare_amounts(move.amount_total, amount):
+            raise UserError(
+                _(
+                    "%(document)s came to %(total)s instead of %(amount)s.",
+                    document=ref,
+                    total=move.amount_total,
+                    amount=amount,
+                )
+            )
+        return move

@@ -3,7 +3,12 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
 from odoo.addons.sgz_stations.models.sgz_project import FUNDING_SOURCES
-from odoo.addons.sgz_stations.models.sgz_workflow import OFFICER, require_group
+from odoo.addons.sgz_stations.models.sgz_workflow import (
+    OFFICER,
+    list_separator,
+    reader_env,
+    require_group,
+)
 
 from ..lib import budget_rules
 
@@ -341,19 +346,20 @@ class SgzBudget(models.Model):
 
     def _rate_caps_text(self, category):
         """The rate bases of ``category`` with their caps, for the reader."""
+        env = reader_env(self.env)  # the language of the message it goes into
         texts = []
         for rate in category.rate_ids:
             if rate.uncapped:
                 texts.append(rate.name)
             else:
                 texts.append(
-                    self.env._(
+                    env._(
                         "%(rate)s at most %(cap)s",
                         rate=rate.name,
                         cap=self._fmt(rate.max_rate),
                     )
                 )
-        return self.env._("; ").join(texts)
+        return list_separator(env).join(texts)
 
     def _check_rules(self):
         for budget in self:

@@ -154,45 +154,11 @@ class SgzContract(models.Model):
     def _book_recovery(self, amount, reason):
         """The recovery is a receivable on the agency: a posted vendor credit note."""
         self.ensure_one()
-        company = self.company_id
-        journal, expense, _bank = company._sgz_books()
-        analytic = self.project_id._sgz_analytic_account()
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .with_company(company)
-            .create(
-                {
-                    "move_type": "in_refund",
-                    "partner_id": self.party_b_id.id,
-                    "journal_id": journal.id,
-                    "invoice_date": fields.Date.context_today(self),
-                    "ref": _("Recovery on %(contract)s", contract=self.name),
-                    "currency_id": self.currency_id.id,
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "name": reason,
-                                "quantity": 1,
-                                "price_unit": amount,
-                                "account_id": expense.id,
-                                "tax_ids": [fields.Command.clear()],
-                                "analytic_distribution": {str(analytic.id): 100},
-                            }
-                        )
-                    ],
-                }
-            )
+        return self.company_id._sgz_post_agency_move(
+            "in_refund",
+            self.party_b_id,
+            self.project_id,
+            _("Recovery on %(contract)s", contract=self.name),
+            reason,
+            amount,
         )
-        move.action_post()
-        if move.currency_id.compare_amounts(move.amount_total, amount):
-            raise UserError(
-                _(
-                    "The credit note of %(contract)s came to %(note)s instead of "
-                    "%(amount)s.",
-                    contract=self.name,
-                    note=move.amount_total,
-                    amount=amount,
-                )
-            )
-        return move

@@ -434,46 +434,14 @@ class SgzDisbursement(models.Model):
 
     def _create_bill(self):
         self.ensure_one()
-        company = self.company_id
-        journal, expense, _bank = company._sgz_books()
-        analytic = self.project_id._sgz_analytic_account()
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .with_company(company)
-            .create(
-                {
-                    "move_type": "in_invoice",
-                    "partner_id": self.agency_id.id,
-                    "journal_id": journal.id,
-                    "invoice_date": fields.Date.context_today(self),
-                    "ref": self.display_name,
-                    "currency_id": self.currency_id.id,
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "name": self.display_name,
-                                "quantity": 1,
-                                "price_unit": self.amount_due,
-                                "account_id": expense.id,
-                                "tax_ids": [fields.Command.clear()],
-                                "analytic_distribution": {str(analytic.id): 100},
-                            }
-                        )
-                    ],
-                }
-            )
+        move = self.company_id._sgz_post_agency_move(
+            "in_invoice",
+            self.agency_id,
+            self.project_id,
+            self.display_name,
+            self.display_name,
+            self.amount_due,
         )
-        move.action_post()
-        if move.currency_id.compare_amounts(move.amount_total, self.amount_due):
-            raise UserError(
-                _(
-                    "The bill of %(stage)s came to %(bill)s instead of %(amount)s.",
-                    stage=self.display_name,
-                    bill=move.amount_total,
-                    amount=self.amount_due,
-                )
-            )
         self._do({"move_id": move.id})
 
     def _register_payment(self):

@@ -4,6 +4,7 @@ from odoo import api, models
 from odoo.exceptions import ValidationError
 
 from ..lib import money_rules
+from .sgz_workflow import reader_env
 
 
 def check_not_negative(records, field_names):
@@ -32,7 +33,7 @@ def check_fen(env, value, field, record):
     """
     if money_rules.more_than_fen(value):
         raise ValidationError(
-            env._(
+            reader_env(env)._(
                 "%(field)s of %(record)s: %(value)s has more than two decimals; "
                 "amounts are kept to the fen (分).",
                 field=field,
