@@ -15,6 +15,7 @@
         "security/sgz_finance_rules.xml",
         "data/sgz_budget_category_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/account_analytic_data.xml",
         "views/sgz_budget_views.xml",
         "views/sgz_disbursement_views.xml",
@@ -23,7 +24,11 @@
         "views/menus.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "assets": {
+        "web.assets_tests": ["sgz_finance/static/tests/tours/*.js"],
+    },
     "demo": [
+        "demo/translations_demo.xml",
         "demo/sgz_finance_demo.xml",
     ],
 }

@@ -16,6 +16,7 @@
         "security/sgz_procurement_rules.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/sgz_qualification_document_views.xml",
         "views/res_partner_views.xml",
         "views/sgz_quote_views.xml",
@@ -28,5 +29,8 @@
         "report/sgz_award_notice_templates.xml",
         "report/sgz_contract_templates.xml",
     ],
-    "demo": ["demo/sgz_procurement_demo.xml"],
+    "demo": [
+        "demo/translations_demo.xml",
+        "demo/sgz_procurement_demo.xml",
+    ],
 }

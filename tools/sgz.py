@@ -436,9 +436,30 @@ def stage_pytest(tally):
         raise StageFailed("tests/ failed (or ran no test)")
 
 
+BROWSERS = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
+
+
+def ensure_browser():
+    """The browser tours need Chromium; Odoo would skip them silently without it."""
+    try:
+        import websocket  # noqa: F401  (Odoo drives the browser through it)
+    except ImportError:
+        die(
+            "the Python package websocket-client is missing from the virtualenv: "
+            "Odoo needs it to drive Chromium (it is in requirements-dev.txt)."
+        )
+    if any(shutil.which(b) for b in BROWSERS):
+        return
+    die(
+        "Chromium (or Google Chrome) is needed for the browser tours of the Odoo "
+        "tests and was not found on PATH: install it (Debian: apt install chromium)."
+    )
+
+
 def stage_odoo(tally):
     stage("Odoo tests: install with demo data and --test-enable")
     ensure_postgres()
+    ensure_browser()
     # --test-enable serves HTTP (for HttpCase) even with --no-http: take a free
     # port so that a running `bin/run` on 8069 does not collide with the tests.
     conf = odoo_conf("test", http_port=free_port())

@@ -105,7 +105,9 @@ class ResCompany(models.Model):
             company.sgz_payment_journal_id,
         )
 
-    def _sgz_post_agency_move(self, move_type, partner, project, ref, label, amount):
+    def _sgz_post_agency_move(
+        self, move_type, partner, project, ref, label, amount, date=None
+    ):
         """Post a vendor bill (``in_invoice``) or credit note (``in_refund``) of one
         line on the named books, with the project's analytic account; refuse it unless
         it comes to ``amount`` exactly. The one way the bureau's entries are made."""
@@ -121,7 +123,7 @@ class ResCompany(models.Model):
                     "move_type": move_type,
                     "partner_id": partner.id,
                     "journal_id": journal.id,
-                    "invoice_date": fields.Date.context_today(self),
+                    "invoice_date": date or fields.Date.context_today(self),
                     "ref": ref,
                     "currency_id": self.currency_id.id,
                     "invoice_line_ids": [

@@ -2,9 +2,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
+from odoo.addons.sgz_stations.models.sgz_handover import Handover, role_users
 from odoo.addons.sgz_stations.models.sgz_project import FUNDING_SOURCES
 from odoo.addons.sgz_stations.models.sgz_workflow import (
-    OFFICER,
+    MANAGER,
     list_separator,
     reader_env,
     require_group,
@@ -42,9 +43,7 @@ class SgzBudgetCategory(models.Model):
         help="The most this category (with its sub-categories) may take of the project "
         "total; 0 means no cap.",
     )
-    forbidden = fields.Boolean(
-        help="Project money may not be spent on this (L4233-4238)."
-    )
+    forbidden = fields.Boolean(help="Project money may not be spent on this.")
     rate_ids = fields.One2many("sgz.budget.rate", "category_id", string="Rate Caps")
     seed_ref = fields.Char(string="Guide Reference")
     note = fields.Text()
@@ -112,7 +111,7 @@ class SgzBudgetRate(models.Model):
     uncapped = fields.Boolean(
         string="No Rate Cap",
         help="The guide counts this cost in the category but gives it no rate per "
-        "person and day (the social workers' insurance, L4198): lines name this basis "
+        "person and day (the social workers' insurance): lines name this basis "
         "and their amount is not compared with a rate.",
     )
     seed_ref = fields.Char(string="Guide Reference")
@@ -137,7 +136,7 @@ class SgzBudgetRate(models.Model):
 class SgzBudget(models.Model):
     _name = "sgz.budget"
     _description = "Project Budget"
-    _inherit = ["sgz.workflow.mixin", "mail.thread"]
+    _inherit = ["sgz.workflow.mixin", "sgz.handover.mixin", "mail.thread"]
     _order = "project_id, version desc"
     _sgz_workflow_fields = (
         "state",
@@ -192,7 +191,7 @@ class SgzBudget(models.Model):
         store=True,
         digits=(6, 2),
         help="The share of the total moved between lines by the change that made this "
-        "version (evaluation: 10-20 % or over 30 %, L271).",
+        "version (evaluation: 10-20 % or over 30 %).",
     )
     approved_by = fields.Many2one("res.users", readonly=True, copy=False)
     approved_on = fields.Date(readonly=True, copy=False)
@@ -286,8 +285,7 @@ class SgzBudget(models.Model):
         for line in self.line_ids.filtered(lambda li: li.category_id.forbidden):
             issues.append(
                 _(
-                    "%(line)s: %(category)s may not be paid from project funds "
-                    "(L4233-4238)",
+                    "%(line)s: %(category)s may not be paid from project funds",
                     line=line.name,
                     category=line.category_id.name,
                 )
@@ -395,7 +393,7 @@ class SgzBudget(models.Model):
                 "draft",
                 message=_(
                     "Budget %(record)s is %(state)s; it cannot change. Budgets change "
-                    "through an approved change request (L4240-4242)."
+                    "through an approved change request."
                 ),
             )
         return super().write(vals)
@@ -445,8 +443,18 @@ class SgzBudget(models.Model):
         self._sgz_step_write({"state": "draft"})
         return True
 
+    def _sgz_handovers(self):
+        return [
+            Handover(
+                "sgz_finance.activity_budget_approval",
+                waiting=lambda r: r.state == "submitted",
+                users=lambda r: role_users(r, MANAGER),
+            )
+        ]
+
     def action_approve(self):
-        require_group(self.env, OFFICER)
+        """The bureau's manager approves the budget (as awards and payments)."""
+        require_group(self.env, MANAGER)
         for budget in self:
             if budget.state != "submitted":
                 raise UserError(
@@ -544,8 +552,7 @@ class SgzBudgetLine(models.Model):
                 raise UserError(
                     _(
                         "Budget %(budget)s is %(state)s; its lines cannot change. "
-                        "Budgets change through an approved change request "
-                        "(L4240-4242).",
+                        "Budgets change through an approved change request.",
                         budget=budget.name,
                         state=budget._sgz_state_label(),
                     )

@@ -8,6 +8,7 @@ from odoo.tools import format_amount
 from odoo.addons.sgz_procurement.models.sgz_contract import GATES
 from odoo.addons.sgz_stations.models.sgz_checks import check_fen
 from odoo.addons.sgz_stations.models.sgz_cron import for_each_record
+from odoo.addons.sgz_stations.models.sgz_handover import Handover, role_users
 from odoo.addons.sgz_stations.models.sgz_workflow import (
     MANAGER,
     OFFICER,
@@ -49,8 +50,9 @@ class SgzDisbursement(models.Model):
 
     _name = "sgz.disbursement"
     _description = "Staged Disbursement"
-    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "sgz.handover.mixin", "mail.thread"]
     _order = "contract_id, sequence, id"
+    _sgz_handover_fields = ("state", "due_date")
     # a stage is made from the contract's plan when it is signed; everything on it
     # is then moved by the gates and the steps (request, approve, pay, deduct...)
     _sgz_workflow_fields = (
@@ -93,7 +95,10 @@ class SgzDisbursement(models.Model):
     currency_id = fields.Many2one(related="contract_id.currency_id")
     sequence = fields.Integer(readonly=True)
     name = fields.Char(string="Stage", compute="_compute_name")
-    percentage = fields.Float(digits=(5, 2), readonly=True)
+    percentage = fields.Float(string="Share (%)", digits=(5, 2), readonly=True)
+    contract_number = fields.Char(
+        related="contract_id.name", string="Contract Number", store=True, index=True
+    )
     amount = fields.Monetary(
         readonly=True,
         help="Percentage x contract amount to the fen; the last stage takes the "
@@ -215,7 +220,7 @@ class SgzDisbursement(models.Model):
         if project.needs_rectification:
             return _(
                 "%(evaluation)s failed: payments are stopped until a re-evaluation "
-                "passes (L171, L4313-4319).",
+                "passes.",
                 evaluation=project.last_evaluation_id.display_name,
             )
         return False
@@ -305,37 +310,56 @@ class SgzDisbursement(models.Model):
             rec._fill_due_dates()
 
         for_each_record(stages, follow, _logger)
-        today = fields.Date.context_today(self)
-        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        summary = _("Disbursement overdue")
+        # the stages that wait for the bureau are handed to the role in turn (request,
+        # approval, payment), with the due date as the deadline
+        self._sgz_cron_handovers()
 
-        def remind(rec):
-            if rec.activity_ids.filtered(lambda a: a.summary == summary):
-                return
-            rec.activity_schedule(
-                activity_type_id=todo.id if todo else False,
-                summary=summary,
-                note=_(
-                    "%(stage)s (%(amount)s) was due by %(date)s.",
-                    stage=rec.display_name,
-                    amount=rec._fmt(rec.amount_due),
-                    date=rec.due_date,
-                ),
-                user_id=(rec.contract_id.create_uid or self.env.user).id,
+    # ------------------------------------------------------------- hand-overs
+    def _sgz_handover_note(self):
+        if not self.due_date:
+            return self.env._(
+                "%(stage)s (%(amount)s): %(pending)s.",
+                stage=self.display_name,
+                amount=self._fmt(self.amount_due),
+                pending=self.due_date_note or "",
             )
-
-        for_each_record(
-            stages.filtered(
-                lambda r: r.state in ("payable", "requested", "approved")
-                and r.due_date
-                and r.due_date < today
-            ),
-            remind,
-            _logger,
+        return self.env._(
+            "%(stage)s (%(amount)s) is due by %(date)s.",
+            stage=self.display_name,
+            amount=self._fmt(self.amount_due),
+            date=self.due_date,
         )
-        return True
 
-    # ----------------------------------------------------------------- workflow
+    def _sgz_handovers(self):
+        def waiting(state):
+            return lambda r: r.state == state
+
+        due = lambda r: r.due_date  # noqa: E731
+        note = lambda r: r._sgz_handover_note()  # noqa: E731
+        return [
+            Handover(
+                "sgz_finance.activity_disbursement_request",
+                waiting=waiting("payable"),
+                users=lambda r: role_users(r, OFFICER),
+                deadline=due,
+                note=note,
+            ),
+            Handover(
+                "sgz_finance.activity_disbursement_approval",
+                waiting=waiting("requested"),
+                users=lambda r: role_users(r, MANAGER),
+                deadline=due,
+                note=note,
+            ),
+            Handover(
+                "sgz_finance.activity_disbursement_payment",
+                waiting=waiting("approved"),
+                users=lambda r: role_users(r, OFFICER),
+                deadline=due,
+                note=note,
+            ),
+        ]
+
     def action_request(self):
         require_group(self.env, OFFICER)
         self._sync()
@@ -344,14 +368,23 @@ class SgzDisbursement(models.Model):
         return True
 
     def action_approve(self):
+        return self._sgz_approve()
+
+    def _sgz_approve(self, on=None):
+        """The approval, its bill dated ``on`` (today unless data is loaded with
+        its own history, as the demo is: no RPC client reaches this method)."""
         require_group(self.env, MANAGER)
         self._sgz_require_state("requested")
         self._do({"state": "approved", "approved_by": self.env.uid})
         for rec in self:
-            rec._create_bill()
+            rec._create_bill(on)
         return True
 
     def action_pay(self, reference=None):
+        return self._sgz_pay(reference)
+
+    def _sgz_pay(self, reference=None, on=None):
+        """The payment, dated ``on`` (today unless loaded with its own history)."""
         require_group(self.env, OFFICER)
         for rec in self:
             if rec.state == "paid":
@@ -384,7 +417,7 @@ class SgzDisbursement(models.Model):
         self._do(
             {
                 "state": "paid",
-                "paid_date": fields.Date.context_today(self),
+                "paid_date": on or fields.Date.context_today(self),
                 "payment_reference": reference or False,
             }
         )
@@ -432,7 +465,7 @@ class SgzDisbursement(models.Model):
         self._do(vals)
         return True
 
-    def _create_bill(self):
+    def _create_bill(self, on=None):
         self.ensure_one()
         move = self.company_id._sgz_post_agency_move(
             "in_invoice",
@@ -441,6 +474,7 @@ class SgzDisbursement(models.Model):
             self.display_name,
             self.display_name,
             self.amount_due,
+            date=on,
         )
         self._do({"move_id": move.id})
 

@@ -8,3 +8,7 @@ from . import test_recovery
 from . import test_accounting_access
 from . import test_books_cn
 from . import test_money
+from . import test_handovers
+from . import test_auditor_views
+from . import test_tours
+from . import test_chinese_names

@@ -54,6 +54,10 @@ class DisbursementCase(SgzProcurementCase):
         )
         cls.project.with_user(cls.officer).action_start()
 
+    def _officer_tasks(self, record):
+        """The open activities of the fixture's officer on ``record``."""
+        return record.activity_ids.filtered(lambda a: a.user_id == self.officer)
+
     def _sign(self, day="2026-02-12 03:00:00"):
         with freeze_time(day):
             self.contract.with_user(self.officer).action_sign()

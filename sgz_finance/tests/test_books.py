@@ -82,8 +82,8 @@ class TestBooks(DisbursementCase):
         with freeze_time("2026-03-05 03:00:00"):
             self.env["sgz.disbursement"]._cron_sync_and_remind()
             self.env["sgz.disbursement"]._cron_sync_and_remind()
-        self.assertEqual(len(first.activity_ids), 1)
-        self.assertIn("2026-03-04", first.activity_ids.note)
+        self.assertEqual(len(self._officer_tasks(first)), 1)
+        self.assertIn("2026-03-04", self._officer_tasks(first).note)
 
     # ------------------------------------------------------- named, not guessed
     def _unname_books(self):

@@ -78,7 +78,7 @@ class TestBudget(SgzProjectCase):
         budget.action_submit()
         with self.assertRefused(UserError, "not allowed|无权"):
             budget.action_approve()
-        budget.with_user(self.officer).action_approve()
+        budget.with_user(self.manager).action_approve()
         self.assertEqual(self.project.current_budget_id, budget)
         with self.assertRefused(UserError, "change request|变更申请"):
             budget.line_ids[0].with_user(self.officer).rate = 150
@@ -100,9 +100,9 @@ class TestBudget(SgzProjectCase):
     def test_two_submitted_budgets_cannot_both_be_approved(self):
         first, second = self._budget(), self._budget()
         (first | second).action_submit()
-        first.with_user(self.officer).action_approve()
+        first.with_user(self.manager).action_approve()
         with self.assertRefused(UserError, "change request|变更申请"):
-            second.with_user(self.officer).action_approve()
+            second.with_user(self.manager).action_approve()
         self.assertEqual(self.project.current_budget_id, first)
         self.assertEqual(second.state, "submitted")
 
@@ -145,7 +145,7 @@ class TestBudget(SgzProjectCase):
         lines = self._valid_lines()
         lines[-1][2]["rate"] = 100000.01
         lines.append(self._line("fixed_assets", "笔记本电脑", 1, 1, 5000))
-        with self.assertRefused(ValidationError, "笔记本电脑.*L4233"):
+        with self.assertRefused(ValidationError, "笔记本电脑"):
             self._budget(lines).action_submit()
 
     def test_bad_lines_refused(self):
@@ -168,7 +168,7 @@ class TestBudget(SgzProjectCase):
     def test_budget_change_through_change_request(self):
         budget = self._budget()
         budget.action_submit()
-        budget.with_user(self.officer).action_approve()
+        budget.with_user(self.manager).action_approve()
         materials = budget.line_ids.filtered(lambda li: li.name == "活动物资")
         training = budget.line_ids.filtered(lambda li: li.name == "志愿者培训")
         Request = self.env["sgz.change.request"].with_user(self.agency_user)
@@ -231,7 +231,7 @@ class TestBudget(SgzProjectCase):
     def test_budget_change_that_breaks_a_rule_is_refused(self):
         budget = self._budget()
         budget.action_submit()
-        budget.with_user(self.officer).action_approve()
+        budget.with_user(self.manager).action_approve()
         meeting = budget.line_ids.filtered(lambda li: li.name == "项目启动会、总结会")
         request = (
             self.env["sgz.change.request"]
@@ -286,7 +286,7 @@ class TestBudget(SgzProjectCase):
     def test_new_line_in_a_change_request_keeps_the_rate_cap(self):
         budget = self._budget()
         budget.action_submit()
-        budget.with_user(self.officer).action_approve()
+        budget.with_user(self.manager).action_approve()
         materials = budget.line_ids.filtered(lambda li: li.name == "活动物资")
         request = (
             self.env["sgz.change.request"]
@@ -483,7 +483,7 @@ class TestBudget(SgzProjectCase):
     def test_new_rated_line_in_a_change_request_needs_its_basis(self):
         budget = self._budget()
         budget.action_submit()
-        budget.with_user(self.officer).action_approve()
+        budget.with_user(self.manager).action_approve()
         materials = budget.line_ids.filtered(lambda li: li.name == "活动物资")
         request = (
             self.env["sgz.change.request"]

@@ -53,7 +53,7 @@ class TestDisbursement(DisbursementCase):
         self.project.with_user(self.officer).action_to_midterm()
         self._evaluate("midterm", "2026-09-10 03:00:00", fail=True)
         self.assertEqual(second.state, "suspended")
-        self.assertIn("L171", second.suspension_reason)
+        self.assertRegex(second.suspension_reason, "re-evaluation|重新评估")
         with self.assertRefused(UserError, "Suspended|暂停"):
             second.with_user(self.officer).action_request()
         # the rectification and a passing re-evaluation release it

@@ -15,7 +15,7 @@ class ResPartner(models.Model):
         string="On a Dishonesty List",
         tracking=True,
         help="Listed by 信用中国 as a dishonest party or major tax offender, or on the "
-        "government-procurement serious dishonesty list (附件五 item 3, L160-163).",
+        "government-procurement serious dishonesty list (附件五 item 3).",
     )
     sgz_blacklist_note = fields.Char(string="Dishonesty List Details")
     sgz_violation_ids = fields.One2many(
@@ -24,8 +24,7 @@ class ResPartner(models.Model):
     sgz_eligibility_issues = fields.Text(
         string="Why Not Eligible",
         compute="_compute_sgz_eligibility_issues",
-        help="The supplier conditions of the guide (L160-163) this agency does not "
-        "meet today.",
+        help="The supplier conditions of the guide this agency does not " "meet today.",
     )
     sgz_is_eligible = fields.Boolean(
         string="Eligible Supplier", compute="_compute_sgz_eligibility_issues"
@@ -49,11 +48,11 @@ class ResPartner(models.Model):
             issues.append(
                 _(
                     "not registered as an independent legal person with a unified "
-                    "social credit code (L161)"
+                    "social credit code"
                 )
             )
         if not partner.sgz_scope_social_work:
-            issues.append(_("its business scope does not include social work (L160)"))
+            issues.append(_("its business scope does not include social work"))
         certified = (
             self.env["sgz.social.worker"]
             .sudo()
@@ -68,7 +67,7 @@ class ResPartner(models.Model):
             issues.append(
                 _(
                     "no social worker with a certificate on its team; at least one is "
-                    "required (L162)"
+                    "required"
                 )
             )
         if partner.sgz_blacklisted:
@@ -96,19 +95,18 @@ class ResPartner(models.Model):
         if inspection.result in BAD_INSPECTIONS:
             issues.append(
                 _(
-                    "its last annual inspection (%(year)s) was failed or not taken "
-                    "(L163)",
+                    "its last annual inspection (%(year)s) was failed or not taken",
                     year=inspection.year,
                 )
             )
         if partner.sgz_last_grade == "fail":
             issues.append(
-                _("its last evaluation was 不合格; at least 合格 is required (L163)")
+                _("its last evaluation was 不合格; at least 合格 is required")
             )
         if partner._sgz_barred_on(on_date):
             issues.append(
                 _(
-                    "barred from station projects until %(date)s (L171)",
+                    "barred from station projects until %(date)s",
                     date=partner.sgz_barred_until,
                 )
             )

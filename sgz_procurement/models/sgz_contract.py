@@ -25,9 +25,9 @@ DEFAULT_PLAN = [
 DEFAULT_DUE_WORKING_DAYS = 10
 TERMINATION_GROUNDS = [
     ("agreement", "By Agreement of Both Parties"),
-    ("evaluation_fail", "Failed Evaluation (L171)"),
-    ("non_payment", "Purchaser Did Not Pay (L3353)"),
-    ("breach", "Agency Breached the Contract (L3352)"),
+    ("evaluation_fail", "Failed Evaluation"),
+    ("non_payment", "Purchaser Did Not Pay"),
+    ("breach", "Agency Breached the Contract"),
 ]
 
 
@@ -100,7 +100,7 @@ class SgzContract(models.Model):
         string="Year of the Cycle",
         default=1,
         readonly=True,
-        help="Contracts run one year; a 3-year cycle is signed year by year (L122).",
+        help="Contracts run one year; a 3-year cycle is signed year by year.",
     )
     previous_id = fields.Many2one(
         "sgz.contract", string="Previous Year", readonly=True, copy=False
@@ -242,7 +242,7 @@ class SgzContract(models.Model):
                 raise ValidationError(
                     _(
                         "Term of %(contract)s: %(start)s - %(end)s; a contract runs "
-                        "at most one year (until %(limit)s, L122).",
+                        "at most one year (until %(limit)s).",
                         contract=contract.name,
                         start=contract.date_start,
                         end=contract.date_end,
@@ -340,6 +340,16 @@ class SgzContract(models.Model):
                     _(
                         "Link %(contract)s to its service project before signing.",
                         contract=contract.name,
+                    )
+                )
+            if not contract.party_b_id.commercial_partner_id.bank_ids:
+                raise UserError(
+                    _(
+                        "%(contract)s cannot be signed: %(agency)s has no bank account "
+                        "on record, and the agreement names the account the funds are "
+                        "paid into. Enter the agency's bank account first.",
+                        contract=contract.name,
+                        agency=contract.party_b_id.display_name,
                     )
                 )
             contract._sgz_step_write(
@@ -449,7 +459,7 @@ class SgzContract(models.Model):
             raise UserError(
                 _(
                     "%(contract)s can be renewed only after the year's evaluation of "
-                    "%(project)s is confirmed at 合格 or better (L122, L319).",
+                    "%(project)s is confirmed at 合格 or better.",
                     contract=self.name,
                     project=self.project_id.display_name,
                 )
@@ -490,7 +500,7 @@ class SgzContractPaymentLine(models.Model):
         string="Stage",
         help="Optional: the stage's name; without one it is named after its gate.",
     )
-    percentage = fields.Float(required=True, digits=(5, 2))
+    percentage = fields.Float(string="Share (%)", required=True, digits=(5, 2))
     gate = fields.Selection(GATES, required=True, default="effective")
     gate_date = fields.Date(help="For a fixed-date stage.")
     due_working_days = fields.Integer(

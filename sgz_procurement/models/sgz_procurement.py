@@ -9,6 +9,7 @@ from odoo.osv import expression
 from odoo.tools import format_amount
 
 from odoo.addons.sgz_stations.models.sgz_cron import for_each_record
+from odoo.addons.sgz_stations.models.sgz_handover import Handover, role_users
 
 from ..lib import rmb, scoring
 from ..wizard.sgz_reason_wizard import reason_action
@@ -44,11 +45,18 @@ class SgzProcurement(models.Model):
     _description = "Station Service Procurement"
     _inherit = [
         "sgz.workflow.mixin",
+        "sgz.handover.mixin",
         "sgz.money.mixin",
         "mail.thread",
-        "mail.activity.mixin",
     ]
     _sgz_money_fields = ("budget_ceiling", "tender_amount")
+    _sgz_handover_fields = (
+        "state",
+        "notice_date",
+        "notice_due",
+        "opening_time",
+        "user_id",
+    )
     _order = "id desc"
     _check_company_auto = True
     # Written by the workflow steps only (award, notice, opening, result).
@@ -856,10 +864,6 @@ class SgzProcurement(models.Model):
                 lambda q: q.state in ("won", "lost", "rejected")
             ):
                 quote._notify_result(text)
-            summary = _("Result notice overdue")
-            rec.activity_ids.filtered(
-                lambda a, s=summary: a.summary == s
-            ).action_feedback(_("Notice published."))
         return True
 
     @api.model
@@ -907,35 +911,66 @@ class SgzProcurement(models.Model):
         """Daily: fill in the dates that waited for a year, remind late notices.
         A procurement that fails is logged and skipped."""
         self._sgz_fill_pending_dates()
-        today = fields.Date.context_today(self)
-        late = self.search(
-            [
-                ("state", "=", "awarded"),
-                ("notice_date", "=", False),
-                ("notice_due", "<", today),
-            ]
-        )
-        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        summary = _("Result notice overdue")
+        return len(self._sgz_cron_handovers())
 
-        def remind(rec):
-            if rec.activity_ids.filtered(lambda a: a.summary == summary):
-                return
-            rec.activity_schedule(
-                activity_type_id=todo.id if todo else False,
-                summary=summary,
-                note=_(
-                    "The result of %(proc)s was decided on %(date)s; the notice was "
+    # ------------------------------------------------------------- hand-overs
+    def _sgz_handover_domain(self):
+        # opening times reached; notices awaited (their due date may have come)
+        return [
+            "|",
+            "&",
+            ("state", "=", "announced"),
+            ("opening_time", "<=", fields.Datetime.now()),
+            "&",
+            ("state", "=", "awarded"),
+            ("notice_date", "=", False),
+        ]
+
+    def _sgz_handovers(self):
+        def officer(rec):
+            user = rec.user_id.sudo()
+            if user.active and not user.share and user.has_group(OFFICER):
+                return user
+            return role_users(rec, OFFICER)
+
+        return [
+            Handover(
+                "sgz_procurement.activity_award_approval",
+                waiting=lambda r: r.state == "award_pending",
+                users=lambda r: role_users(r, MANAGER),
+                note=lambda r: r._sgz_award_note(),
+            ),
+            Handover(
+                "sgz_procurement.activity_quote_opening",
+                waiting=lambda r: r.state == "announced"
+                and r.opening_time
+                and r.opening_time <= fields.Datetime.now(),
+                users=officer,
+                deadline=lambda r: r.opening_time.date(),
+            ),
+            Handover(
+                "sgz_procurement.activity_result_notice",
+                waiting=lambda r: r.state == "awarded" and not r.notice_date,
+                users=officer,
+                deadline=lambda r: r.notice_due,
+                note=lambda r: r.env._(
+                    "The result of %(proc)s was decided on %(date)s; the notice is "
                     "due by %(due)s.",
-                    proc=rec.display_name,
-                    date=rec.award_date,
-                    due=rec.notice_due,
+                    proc=r.display_name,
+                    date=r.award_date,
+                    due=r.notice_due or r.notice_due_note or "",
                 ),
-                user_id=(rec.user_id or self.env.user).id,
-            )
+            ),
+        ]
 
-        for_each_record(late, remind, _logger)
-        return len(late)
+    def _sgz_award_note(self):
+        if not self.awarded_supplier_id:
+            return False
+        return self.env._(
+            "Proposed award: %(supplier)s, %(amount)s.",
+            supplier=self.awarded_supplier_id.display_name,
+            amount=format_amount(self.env, self.awarded_amount, self.currency_id),
+        )
 
     def action_create_contract(self):
         """The service contract from the award, after the result notice."""

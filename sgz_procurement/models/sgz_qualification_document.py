@@ -3,8 +3,17 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_stations.models.sgz_handover import (
+    Handover,
+    agency_users,
+    role_users,
+)
+
 from ..wizard.sgz_reason_wizard import reason_action
 from .sgz_procurement_common import OFFICER, require_group
+
+# an agency is told this many days before one of its documents expires
+EXPIRY_NOTICE_DAYS = 30
 
 # The quote file's documents (询价模板 附件二, 三, 五 items 1-6, 六; L2922-3120).
 DOC_TYPES = [
@@ -29,8 +38,9 @@ PROOF_MONTHS = 3
 class SgzQualificationDocument(models.Model):
     _name = "sgz.qualification.document"
     _description = "Supplier Qualification Document"
-    _inherit = ["sgz.workflow.mixin", "mail.thread"]
+    _inherit = ["sgz.workflow.mixin", "sgz.handover.mixin", "mail.thread"]
     _order = "partner_id, doc_type, issue_date desc, id desc"
+    _sgz_handover_fields = ("state", "expiry_date", "partner_id", "doc_type")
     _sgz_workflow_fields = ("state", "verifier_id", "verified_on", "rejection_reason")
 
     partner_id = fields.Many2one(
@@ -159,6 +169,59 @@ class SgzQualificationDocument(models.Model):
             rejected._sgz_step_write({"state": "pending", "verifier_id": False})
             return result
         return super().write(vals)
+
+    # ------------------------------------------------------------- hand-overs
+    def _sgz_expiring(self):
+        """Valid for 30 days or less and not yet replaced by a later document."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        if self.state == "rejected" or not self.expiry_date:
+            return False
+        if (
+            not today
+            <= self.expiry_date
+            <= today + relativedelta(days=EXPIRY_NOTICE_DAYS)
+        ):
+            return False
+        return not self.sudo().search_count(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                ("doc_type", "=", self.doc_type),
+                ("state", "!=", "rejected"),
+                ("expiry_date", ">", self.expiry_date),
+            ],
+            limit=1,
+        )
+
+    def _sgz_handover_domain(self):
+        today = fields.Date.context_today(self)
+        return [
+            ("state", "!=", "rejected"),
+            ("expiry_date", ">=", today),
+            ("expiry_date", "<=", today + relativedelta(days=EXPIRY_NOTICE_DAYS)),
+        ]
+
+    def _sgz_handovers(self):
+        return [
+            Handover(
+                "sgz_procurement.activity_document_expiring",
+                waiting=lambda r: r._sgz_expiring(),
+                users=lambda r: agency_users(r, r.partner_id) or role_users(r, OFFICER),
+                deadline=lambda r: r.expiry_date,
+                note=lambda r: r.env._(
+                    "%(doc)s of %(supplier)s is valid until %(date)s: upload the "
+                    "renewed document.",
+                    doc=r.name,
+                    supplier=r.partner_id.display_name,
+                    date=r.expiry_date,
+                ),
+            )
+        ]
+
+    @api.model
+    def _cron_expiring_documents(self):
+        """Daily: tell the agencies whose documents expire within 30 days."""
+        return self._sgz_cron_handovers()
 
     def action_verify(self):
         require_group(self.env, OFFICER)

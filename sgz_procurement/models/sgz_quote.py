@@ -411,7 +411,7 @@ class SgzQuote(models.Model):
                 {
                     "quote_id": quote.id,
                     "kind": "qualification",
-                    "name": _("Supplier conditions (L160-163)"),
+                    "name": _("Supplier conditions"),
                     "auto_failed": bool(eligibility),
                     "reason": "; ".join(eligibility) or False,
                 }

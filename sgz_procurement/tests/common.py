@@ -32,6 +32,7 @@ class SgzProcurementCase(SgzProjectCase):
                 "is_sgz_agency": True,
                 "sgz_credit_code": CODE_C,
                 "sgz_scope_social_work": True,
+                "bank_ids": [(0, 0, {"acc_number": "2502300900001"})],
             }
         )
         cls.agency_user3 = new_test_user(

@@ -247,7 +247,7 @@ class TestInquiry(SgzProcurementCase):
         self.agency3.write(
             {"sgz_barred_until": date(2027, 6, 1), "sgz_barred_reason": "评估不合格"}
         )
-        with self.assertRefused(ValidationError, "L171"):
+        with self.assertRefused(ValidationError, "barred|禁止"):
             self._procurement()
         self.agency3.sgz_barred_until = False
         self.agency3.sgz_blacklisted = True
@@ -277,8 +277,8 @@ class TestInquiry(SgzProcurementCase):
             [("agency_id", "=", self.agency3.id)]
         ).certificate_level = "none"
         issues = "\n".join(self.agency3._sgz_eligibility_issues(date(2026, 9, 25)))
-        self.assertRegex(issues, "L163")
-        self.assertRegex(issues, "L162")
+        self.assertRegex(issues, "annual inspection|年检")
+        self.assertRegex(issues, "certificate|证书")
 
     def test_payment_proofs_from_the_twelve_months_before(self):
         Doc = self.env["sgz.qualification.document"]

@@ -5,7 +5,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import format_date
 from odoo.tools.pdf import PdfFileReader
@@ -123,6 +123,7 @@ class TestProcurementReports(SgzProcurementCase, HttpCase):
                 "sign_date": date(2026, 12, 15),
             }
         )
+        cls.agency.bank_ids.unlink()
         bank = cls.env["res.bank"].create({"name": "中国工商银行昆明华山支行"})
         cls.env["res.partner.bank"].create(
             {
@@ -329,14 +330,23 @@ class TestProcurementReports(SgzProcurementCase, HttpCase):
                 self.assertIn("Final Evaluation Passed", html)
                 self.assertFigure(html, "o_sgz_stage_amount", "60,000.01")
                 self.assertFigure(html, "o_sgz_plan_total", "100,000.01")
+                # II. (I) 3. the monthly brief's due day, from the project's setting
+                self.assertFigure(
+                    html,
+                    "o_sgz_brief_due_day",
+                    str(self.contract.project_id.report_due_day),
+                )
                 # II. (II) 1. staff sent
                 self.assertFigure(html, "o_sgz_staff_count", "2")
-                # (III) this contract's content, targets and staff
+                # III. this contract's content, targets and staff
+                self.assertIn("III. Service Content, Targets and Staff", html)
                 self.assertIn("驻站社工2名，开展个案、小组、社区活动", html)
                 self.assertIn("服务人数不少于400人", html)
                 self.assertIn("至少1名持证社工", html)
-                # III. the seed's four clauses, then the contract's breach terms
-                self.assertIn("III. Handling of Breach of Contract", html)
+                # IV. the seed's four clauses, then the contract's breach terms; each
+                # heading numbered once
+                self.assertIn("IV. Handling of Breach of Contract", html)
+                self.assertEqual(html.count("III. "), 1)
                 self.assertLess(
                     html.index("4. Disputes arising"),
                     html.index("乙方未按约定派驻社工的"),
@@ -347,6 +357,23 @@ class TestProcurementReports(SgzProcurementCase, HttpCase):
                 self.assertIn("0871-65551234", html)
                 self.assertIn("qihang@example.com", html)
                 self.assertIn(format_date(self.env, date(2026, 12, 15)), html)
+                self.assertNotIn("o_sgz_blank", html.split("o_sgz_sign_table")[-1])
+
+    def test_contract_without_bank_account(self):
+        """A printed form never shows a technical value: without the agency's bank
+        account its three lines print as blanks to fill in; and such a contract
+        cannot be signed."""
+        self.agency.bank_ids.unlink()
+        self.agency.write({"phone": False, "email": False})
+        html = self._html(CONTRACT, self.contract)
+        self.assertNotIn("res.partner.bank", html)
+        self.assertNotIn("False", html.split("o_sgz_sign_table")[-1])
+        self.assertNotIn("o_sgz_acc_number", html)
+        signatures = html.split("o_sgz_sign_table")[-1]
+        self.assertEqual(signatures.count('class="o_sgz_blank"'), 5)
+        with self.assertRaisesRegex(UserError, "bank account|银行账户"):
+            self.contract.with_user(self.officer).action_sign()
+        self.assertEqual(self.contract.state, "draft")
 
     def test_contract_plan_adds_up_to_the_fen(self):
         """Stages of 33.33 / 33.33 / 33.34 % of 100,000.01: the last stage prints the
@@ -376,8 +403,9 @@ class TestProcurementReports(SgzProcurementCase, HttpCase):
         html = self._html(CONTRACT, self.contract)
         self.assertNotIn("o_sgz_staff_count", html)
         self.assertNotIn("o_sgz_breach_terms", html)
-        self.assertNotIn("(III) Service Content", html)
+        self.assertNotIn("Service Content, Targets", html)
         self.assertIn("III. Handling of Breach of Contract", html)
+        self.assertNotIn("IV. ", html)
 
     # ------------------------------------------------------------- print menu
     def test_print_menu_and_file_names(self):

@@ -8,7 +8,7 @@ from odoo.tests import tagged
 
 from .common import AT_OPENING, SgzProcurementCase
 
-CRON_LOGGER = "odoo.addons.sgz_procurement.models.sgz_procurement"
+HANDOVER_LOGGER = "odoo.addons.sgz_stations.models.sgz_handover"
 
 
 @tagged("post_install", "-at_install")
@@ -135,19 +135,24 @@ class TestYearEndProcurement(SgzProcurementCase):
                 proc.with_user(self.manager).action_approve_award()
         broken, other = procs
         Procurement = type(self.env["sgz.procurement"])
-        schedule = Procurement.activity_schedule
+        sync = Procurement._sgz_sync_handovers
 
-        def broken_schedule(records, *args, **kwargs):
+        def broken_sync(records):
             if broken in records:
                 raise RuntimeError("cannot remind")
-            return schedule(records, *args, **kwargs)
+            return sync(records)
 
         with (
-            patch.object(Procurement, "activity_schedule", broken_schedule),
+            patch.object(Procurement, "_sgz_sync_handovers", broken_sync),
             freeze_time("2026-10-20 03:00:00"),
-            self.assertLogs(CRON_LOGGER, "WARNING") as logs,
+            self.assertLogs(HANDOVER_LOGGER, "WARNING") as logs,
         ):
             self.env["sgz.procurement"]._cron_notice_reminder()
         self.assertIn(f"sgz.procurement({broken.id}) failed", logs.output[0])
-        self.assertFalse(broken.activity_ids)
-        self.assertEqual(len(other.activity_ids), 1)
+        # the broken one keeps what it had (its notice task from the award), the
+        # other was looked at too
+        notice = self.env.ref("sgz_procurement.activity_result_notice")
+        self.assertEqual(
+            other.activity_ids.filtered(lambda a: a.activity_type_id == notice).user_id,
+            self.officer,
+        )

@@ -1,3 +1,4 @@
+from . import base
 from . import res_users
 from . import sgz_region
 from . import sgz_service_catalogue
@@ -6,6 +7,7 @@ from . import sgz_station
 from . import sgz_social_worker
 from . import sgz_frozen_line
 from . import sgz_workflow
+from . import sgz_handover
 from . import res_company
 from . import sgz_project
 from . import sgz_activity

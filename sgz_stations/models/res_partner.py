@@ -51,7 +51,7 @@ class ResPartner(models.Model):
     sgz_scope_social_work = fields.Boolean(
         string="Scope Includes Social Work",
         tracking=True,
-        help="The registered business scope includes social-work services (L119).",
+        help="The registered business scope includes social-work services.",
     )
     sgz_inspection_ids = fields.One2many(
         "sgz.agency.inspection", "partner_id", string="Annual Inspections"
@@ -71,7 +71,7 @@ class ResPartner(models.Model):
         string="Barred Until",
         tracking=True,
         help="An agency evaluated as failing may not take station projects for two "
-        "years (L171).",
+        "years.",
     )
     sgz_barred_reason = fields.Text(string="Reason for Bar", tracking=True)
     sgz_is_barred = fields.Boolean(
@@ -190,8 +190,8 @@ class ResPartner(models.Model):
             if partner._sgz_barred_on(on_date):
                 raise ValidationError(
                     _(
-                        "%(agency)s is barred from station projects until %(date)s "
-                        "(L171): %(reason)s",
+                        "%(agency)s is barred from station projects until %(date)s: "
+                        "%(reason)s",
                         agency=partner.name,
                         date=partner.sgz_barred_until,
                         reason=partner.sgz_barred_reason,
@@ -287,7 +287,7 @@ class SgzAgencyGrade(models.Model):
                         "sgz_barred_until": until,
                         "sgz_barred_reason": _(
                             "Evaluated as failing on %(date)s (%(project)s); barred "
-                            "for two years under the operating guide (L171).",
+                            "for two years under the operating guide.",
                             date=grade.date,
                             project=grade.source or "-",
                         ),

@@ -156,7 +156,7 @@ class SgzActivity(models.Model):
                     _(
                         "Anonymous Case Code of %(activity)s: it looks like an ID-card "
                         "or mobile number. Service-object identity data is not stored "
-                        "under the confidentiality rules (L70-78); use an anonymous "
+                        "under the confidentiality rules; use an anonymous "
                         "code.",
                         activity=activity.name,
                     )

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..wizard.sgz_decision_wizard import decision_action
 from .sgz_checks import check_not_negative
+from .sgz_handover import Handover, project_supervisor, role_users
 from .sgz_project import ACTIVE_STATES, ACTIVITY_TYPES, TERMS_STEP
 from .sgz_workflow import MANAGER, SUPERVISOR, require_group, workflow_step
 
@@ -29,7 +30,7 @@ class SgzChangeRequest(models.Model):
 
     _name = "sgz.change.request"
     _description = "Project Change Request"
-    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "sgz.handover.mixin", "mail.thread"]
     _order = "id desc"
     _sgz_workflow_fields = (
         "name",
@@ -178,6 +179,22 @@ class SgzChangeRequest(models.Model):
                         request=request.name,
                     )
                 )
+
+    # ------------------------------------------------------------- hand-overs
+    def _sgz_handovers(self):
+        return [
+            Handover(
+                "sgz_stations.activity_change_request_supervisor",
+                waiting=lambda r: r.state == "submitted",
+                users=lambda r: project_supervisor(r.project_id)
+                or role_users(r, SUPERVISOR),
+            ),
+            Handover(
+                "sgz_stations.activity_change_request_bureau",
+                waiting=lambda r: r.state == "supervisor_approved",
+                users=lambda r: role_users(r, MANAGER),
+            ),
+        ]
 
     # ----------------------------------------------------------------- workflow
     def action_submit(self):

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError, ValidationError
 from ..lib import evaluation_rules
 from .res_partner import GRADES
 from .sgz_evaluation_template import AUTO_SOURCES, SCORING
+from .sgz_handover import Handover, role_users
 from .sgz_workflow import OFFICER, SUPERVISOR, require_group
 
 EVAL_TYPES = [
@@ -16,7 +17,7 @@ EVAL_TYPES = [
 class SgzEvaluation(models.Model):
     _name = "sgz.evaluation"
     _description = "Project Evaluation"
-    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "sgz.handover.mixin", "mail.thread"]
     _sgz_workflow_fields = ("state", "confirmed_by", "confirm_date")
     _order = "date desc, id desc"
     _rec_names_search = ["project_id.code", "project_id.name"]
@@ -77,13 +78,12 @@ class SgzEvaluation(models.Model):
     veto = fields.Boolean(
         string="One-vote Veto",
         tracking=True,
-        help="Fraud, concealment or false data (L307): the evaluation fails.",
+        help="Fraud, concealment or false data: the evaluation fails.",
     )
     veto_reason = fields.Text()
     funds_misused = fields.Boolean(
         tracking=True,
-        help="Project money not used for its purpose (L313): the finance group "
-        "scores 0.",
+        help="Project money not used for its purpose: the finance group " "scores 0.",
     )
     funds_misuse_note = fields.Text()
     total_score = fields.Float(
@@ -286,6 +286,15 @@ class SgzEvaluation(models.Model):
         self._compute_auto_counts()
         return True
 
+    def _sgz_handovers(self):
+        return [
+            Handover(
+                "sgz_stations.activity_evaluation_confirm",
+                waiting=lambda r: r.state == "submitted",
+                users=lambda r: role_users(r, OFFICER),
+            ),
+        ]
+
     def action_submit(self):
         require_group(self.env, SUPERVISOR, OFFICER)
         for evaluation in self:
@@ -353,7 +362,7 @@ class SgzEvaluation(models.Model):
                         "%(evaluation)s failed (%(score)s points): the agency must "
                         "file a "
                         "rectification plan; funds may be cut and the agency is barred "
-                        "from station projects for two years (L171).",
+                        "from station projects for two years.",
                         evaluation=evaluation.display_name,
                         score=evaluation.total_score,
                     )
@@ -491,7 +500,7 @@ class SgzEvaluationComplaint(models.Model):
                 raise ValidationError(
                     _(
                         "Complaint deduction: %(points)s points is outside %(low)s - "
-                        "%(high)s per verified complaint (L302).",
+                        "%(high)s per verified complaint.",
                         points=complaint.points,
                         low=template.complaint_min,
                         high=template.complaint_max,

@@ -173,7 +173,7 @@ class SgzEvaluationTemplateGroup(models.Model):
     max_score = fields.Float(required=True, digits=(6, 2))
     is_finance = fields.Boolean(
         string="Finance Group",
-        help="Zeroed when project funds were not used for their purpose (L313).",
+        help="Zeroed when project funds were not used for their purpose.",
     )
     item_ids = fields.One2many(
         "sgz.evaluation.template.item", "group_id", string="Items", copy=True

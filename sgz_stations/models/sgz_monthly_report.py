@@ -1,5 +1,3 @@
-import logging
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -7,11 +5,18 @@ from odoo.exceptions import UserError
 
 from ..lib import evaluation_rules
 from ..wizard.sgz_decision_wizard import decision_action
-from .sgz_cron import for_each_record
+from .sgz_handover import Handover, agency_users, project_supervisor, role_users
 from .sgz_project import ACTIVE_STATES, ACTIVITY_TYPES
 from .sgz_workflow import OFFICER, SUPERVISOR, require_group
 
-_logger = logging.getLogger(__name__)
+
+def month_label(env, month):
+    """A month as its reader writes it: 2026年11月, or 2026-11."""
+    if not month:
+        return ""
+    if (env.lang or "").startswith("zh"):
+        return f"{month.year}年{month.month}月"
+    return f"{month.year}-{month.month:02d}"
 
 
 class SgzMonthlyReport(models.Model):
@@ -19,8 +24,9 @@ class SgzMonthlyReport(models.Model):
 
     _name = "sgz.monthly.report"
     _description = "Monthly Work Brief"
-    _inherit = ["sgz.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["sgz.workflow.mixin", "sgz.handover.mixin", "mail.thread"]
     _order = "month desc, project_id"
+    _sgz_handover_fields = ("state", "due_date")
     # briefs are made by the project's start (one per month); the rest by the steps
     _sgz_workflow_fields = (
         "project_id",
@@ -28,7 +34,6 @@ class SgzMonthlyReport(models.Model):
         "state",
         "submit_date",
         "submitted_by",
-        "reminder_sent",
         "review_note",
         "reviewed_by",
         "review_date",
@@ -44,6 +49,13 @@ class SgzMonthlyReport(models.Model):
         related="project_id.agency_id", store=True, index=True, string="Agency"
     )
     month = fields.Date(required=True, readonly=True, help="First day of the month.")
+    month_label = fields.Char(string="Brief Month", compute="_compute_month_label")
+    issue_number = fields.Integer(
+        string="Issue",
+        compute="_compute_month_label",
+        help="The brief's number in the project: 1 for its first month.",
+    )
+    brief_title = fields.Char(string="Title", compute="_compute_month_label")
     due_date = fields.Date(compute="_compute_due_date", store=True, index=True)
     state = fields.Selection(
         [
@@ -72,7 +84,6 @@ class SgzMonthlyReport(models.Model):
         search="_search_is_overdue",
         help="Still not submitted after its due date.",
     )
-    reminder_sent = fields.Boolean(readonly=True, copy=False)
     work_summary = fields.Text(
         string="Work of the Month",
         help="Visits, services, reception and activities of the month.",
@@ -107,6 +118,26 @@ class SgzMonthlyReport(models.Model):
                 month=report.month.month,
             )
 
+    @api.depends("month", "project_id.date_start")
+    @api.depends_context("lang")
+    def _compute_month_label(self):
+        for report in self:
+            report.month_label = month_label(self.env, report.month)
+            start = report.project_id.date_start
+            report.issue_number = (
+                (report.month.year - start.year) * 12
+                + report.month.month
+                - start.month
+                + 1
+                if report.month and start
+                else 0
+            )
+            report.brief_title = self.env._(
+                "Monthly Work Brief No. %(number)s (%(month)s)",
+                number=report.issue_number,
+                month=report.month_label,
+            )
+
     @api.depends("month", "project_id.report_due_day")
     def _compute_due_date(self):
         for report in self:
@@ -124,6 +155,7 @@ class SgzMonthlyReport(models.Model):
                 report.submit_date and report.submit_date > report.due_date
             )
 
+    @api.depends("state", "due_date")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for report in self:
@@ -270,7 +302,6 @@ class SgzMonthlyReport(models.Model):
                     "submitted_by": self.env.uid,
                 }
             )
-            report.activity_ids.action_feedback(_("Report submitted."))
         return True
 
     def action_review(self, opinion=None):
@@ -311,33 +342,54 @@ class SgzMonthlyReport(models.Model):
 
     @api.model
     def _cron_remind_overdue(self):
-        """One reminder activity per overdue brief, for the project lead."""
-        overdue = self.search(
-            [
-                ("is_overdue", "=", True),
-                ("reminder_sent", "=", False),
-                ("project_id.state", "in", ACTIVE_STATES),
-            ]
-        )
-        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        """Daily: the overdue briefs of running projects are handed to their agency
+        (``_sgz_handovers``); returns how many briefs were looked at without error."""
+        return len(self._sgz_cron_handovers())
 
-        def remind(report):
-            user = report.project_id.user_id or report.project_id.create_uid
-            report.activity_schedule(
-                activity_type_id=todo.id if todo else False,
-                summary=_("Monthly brief overdue"),
-                note=_(
-                    "%(report)s was due on %(date)s and has not been submitted.",
-                    report=report.display_name,
-                    date=report.due_date,
-                ),
-                user_id=user.id,
-                date_deadline=fields.Date.context_today(self),
+    # ------------------------------------------------------------- hand-overs
+    def _sgz_handover_domain(self):
+        return [
+            ("state", "=", "draft"),
+            ("due_date", "<", fields.Date.context_today(self)),
+            ("project_id.state", "in", ACTIVE_STATES),
+        ]
+
+    def _sgz_handovers(self):
+        def lead(report):
+            # the project lead, else every user of the agency
+            user = report.project_id.user_id
+            if user.active and not user.share:
+                return user
+            return agency_users(report, report.agency_id)
+
+        def reviewers(report):
+            # the project's supervisor, else the supervisors, else the officers
+            return (
+                project_supervisor(report.project_id)
+                or role_users(report, SUPERVISOR)
+                or role_users(report, OFFICER)
             )
-            report._sgz_step_write({"reminder_sent": True})
 
-        # one brief at a time: a brief that fails is logged, the others reminded
-        return len(for_each_record(overdue, remind, _logger))
+        return [
+            Handover(
+                "sgz_stations.activity_brief_overdue",
+                waiting=lambda r: r.is_overdue and r.project_id.state in ACTIVE_STATES,
+                users=lead,
+                deadline=lambda r: r.due_date,
+                note=lambda r: r.env._(
+                    "%(report)s was due on %(date)s and has not been submitted.",
+                    report=r.display_name,
+                    date=r.due_date,
+                ),
+            ),
+            Handover(
+                "sgz_stations.activity_brief_review",
+                waiting=lambda r: r.state == "submitted"
+                and r.project_id.state in ACTIVE_STATES,
+                users=reviewers,
+                deadline=lambda r: r.submit_date,
+            ),
+        ]
 
 
 class SgzMonthlyReportLine(models.Model):

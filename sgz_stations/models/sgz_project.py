@@ -136,7 +136,7 @@ class SgzProject(models.Model):
         compute="_compute_date_midterm",
         store=True,
         readonly=False,
-        help="Activities up to this date count as the mid-term result (L3790). "
+        help="Activities up to this date count as the mid-term result. "
         "Defaults to the middle of the service period.",
     )
     amount = fields.Monetary(string="Project Amount", tracking=True)
@@ -166,7 +166,7 @@ class SgzProject(models.Model):
     rectification_plan = fields.Text(
         tracking=True,
         copy=False,
-        help="Required after a failing evaluation (L171).",
+        help="Required after a failing evaluation.",
     )
     rectification_deadline = fields.Date(tracking=True, copy=False)
 
@@ -186,6 +186,14 @@ class SgzProject(models.Model):
         "sgz.project.report", "project_id", string="Mid-term and Final Reports"
     )
 
+    next_deadline = fields.Date(
+        compute="_compute_next_deadline",
+        help="The earliest thing the agency still owes: a monthly brief, the mid-term "
+        "or the final report, the end of the service period.",
+    )
+    next_deadline_what = fields.Char(
+        string="Next Deadline For", compute="_compute_next_deadline"
+    )
     actual_beneficiaries = fields.Integer(compute="_compute_progress")
     actual_attendances = fields.Integer(compute="_compute_progress")
     actual_beneficiaries_mid = fields.Integer(
@@ -195,7 +203,7 @@ class SgzProject(models.Model):
         string="Mid-term Completion (%)",
         compute="_compute_progress",
         digits=(6, 1),
-        help="中期实际完成比例 = actual / expected beneficiaries by mid-term (L3796).",
+        help="中期实际完成比例 = actual / expected beneficiaries by mid-term.",
     )
     completion_total = fields.Float(
         string="Completion (%)", compute="_compute_progress", digits=(6, 1)
@@ -243,6 +251,41 @@ class SgzProject(models.Model):
         "target_beneficiaries",
         "target_beneficiaries_mid",
     )
+    @api.depends(
+        "state",
+        "date_midterm",
+        "date_end",
+        "monthly_report_ids.state",
+        "monthly_report_ids.due_date",
+        "project_report_ids.state",
+        "project_report_ids.report_type",
+    )
+    @api.depends_context("lang")
+    def _compute_next_deadline(self):
+        for project in self:
+            due = []
+            if project.state in ACTIVE_STATES:
+                for brief in project.monthly_report_ids.filtered(
+                    lambda r: r.state == "draft" and r.due_date
+                ):
+                    due.append(
+                        (
+                            brief.due_date,
+                            self.env._(
+                                "Monthly brief %(month)s", month=brief.month_label
+                            ),
+                        )
+                    )
+                submitted = project.project_report_ids.filtered(
+                    lambda r: r.state != "draft"
+                ).mapped("report_type")
+                if project.date_midterm and "midterm" not in submitted:
+                    due.append((project.date_midterm, self.env._("Mid-term report")))
+                if project.date_end and "final" not in submitted:
+                    due.append((project.date_end, self.env._("Final report")))
+            first = min(due, default=(False, False), key=lambda d: d[0])
+            project.next_deadline, project.next_deadline_what = first
+
     def _compute_progress(self):
         totals = self._activity_totals()
         mids = self._activity_totals(until_midterm=True)
@@ -519,7 +562,7 @@ class SgzProject(models.Model):
             issues.append(
                 _(
                     "no team member holds a social-worker certificate; at least one "
-                    "is required (L162)"
+                    "is required"
                 )
             )
         if not self.target_beneficiaries:
@@ -527,7 +570,7 @@ class SgzProject(models.Model):
         if self.agency_id._sgz_barred_on(self.date_start):
             issues.append(
                 _(
-                    "%(agency)s is barred from station projects until %(date)s (L171)",
+                    "%(agency)s is barred from station projects until %(date)s",
                     agency=self.agency_id.name,
                     date=self.agency_id.sgz_barred_until,
                 )
@@ -602,7 +645,7 @@ class SgzProject(models.Model):
                 raise UserError(
                     _(
                         "%(project)s failed its last evaluation (%(evaluation)s): the "
-                        "agency must first file a rectification plan (L171).",
+                        "agency must first file a rectification plan.",
                         project=project.display_name,
                         evaluation=project.last_evaluation_id.display_name,
                     )

@@ -45,7 +45,7 @@ class SgzSocialWorker(models.Model):
         default="agency",
         tracking=True,
         help="Agency-dispatched social workers or civil-affairs staff converted to "
-        "station posts (L14, L111).",
+        "station posts.",
     )
     agency_id = fields.Many2one(
         "res.partner",
@@ -57,7 +57,7 @@ class SgzSocialWorker(models.Model):
     )
     government_role = fields.Char(
         help="E.g. social-assistance assistant, civil-affairs clerk, children's "
-        "supervisor (L111).",
+        "supervisor.",
     )
     role = fields.Selection(
         [
@@ -68,7 +68,7 @@ class SgzSocialWorker(models.Model):
         required=True,
         default="professional",
         tracking=True,
-        help="事务性岗位 or 专业服务岗位 (L108-112).",
+        help="事务性岗位 or 专业服务岗位.",
     )
     education = fields.Selection(EDUCATION, tracking=True)
     major = fields.Char()
@@ -86,11 +86,11 @@ class SgzSocialWorker(models.Model):
     phone = fields.Char()
     local_hukou = fields.Boolean(
         string="Local Household Registration",
-        help="Preferred under equal conditions (L15).",
+        help="Preferred under equal conditions.",
     )
     ethnicity = fields.Char()
     local_ethnicity = fields.Boolean(
-        string="Local Ethnic Group", help="Preferred under equal conditions (L15)."
+        string="Local Ethnic Group", help="Preferred under equal conditions."
     )
     region_id = fields.Many2one(
         "sgz.region",
@@ -199,7 +199,7 @@ class SgzSocialWorker(models.Model):
                 raise ValidationError(
                     _(
                         "Date of Birth of %(worker)s: needed to check the age limit "
-                        "before assigning the worker to %(station)s (L15).",
+                        "before assigning the worker to %(station)s.",
                         worker=self.name,
                         station=station.name,
                     )
@@ -208,8 +208,7 @@ class SgzSocialWorker(models.Model):
                 raise ValidationError(
                     _(
                         "Date of Birth of %(worker)s: aged %(age)s on %(date)s, above "
-                        "the limit of %(max)s for this kind of station staff (L15, "
-                        "L4443).",
+                        "the limit of %(max)s for this kind of station staff.",
                         worker=self.name,
                         age=params["age"],
                         date=on_date,
@@ -220,7 +219,7 @@ class SgzSocialWorker(models.Model):
                 raise ValidationError(
                     _(
                         "Education of %(worker)s: station staff of this kind need at "
-                        "least %(minimum)s (L15, L4443).",
+                        "least %(minimum)s.",
                         worker=self.name,
                         minimum=education_labels[params["minimum"]],
                     )

@@ -84,7 +84,7 @@ class SgzStation(models.Model):
         required=True,
         default="project",
         tracking=True,
-        help="The three operating modes of L150.",
+        help="The three operating modes of the guide (第二部分).",
     )
     host_facility = fields.Selection(
         [
@@ -95,7 +95,7 @@ class SgzStation(models.Model):
             ("community", "Community Premises"),
             ("other", "Other"),
         ],
-        help="The existing facility the station is set up in (L11).",
+        help="The existing facility the station is set up in.",
     )
     address = fields.Char()
     office_area = fields.Float(string="Office Area (m²)", digits=(10, 2), tracking=True)
@@ -105,7 +105,7 @@ class SgzStation(models.Model):
     signboard_text = fields.Char(
         string="Signboard",
         tracking=True,
-        help="The text on the station's signboard (L12).",
+        help="The text on the station's signboard.",
     )
     signboard_expected = fields.Char(
         string="Prescribed Signboard", compute="_compute_signboard_expected"
@@ -117,13 +117,13 @@ class SgzStation(models.Model):
         "res.partner",
         string="Station Master",
         tracking=True,
-        help="The township's leader in charge (L14).",
+        help="The township's leader in charge.",
     )
     deputy_id = fields.Many2one(
         "res.partner",
         string="Deputy Station Master",
         tracking=True,
-        help="The operating agency's person in charge (L14).",
+        help="The operating agency's person in charge.",
     )
     worker_ids = fields.One2many(
         "sgz.social.worker", "station_id", string="Station Staff"
@@ -219,43 +219,43 @@ class SgzStation(models.Model):
         """The translated sentence for one unmet rule of ``station_rules``."""
         if code == "area":
             return _(
-                "Office area is %(area)s m², less than the required %(min)s m² (L11).",
+                "Office area is %(area)s m², less than the required %(min)s m².",
                 **params,
             )
         if code == "master":
-            return _("No station master appointed (L14).")
+            return _("No station master appointed.")
         if code == "deputy":
-            return _("No deputy station master appointed (L14).")
+            return _("No deputy station master appointed.")
         if code == "staff":
             return _(
-                "%(count)s staff members, fewer than the required %(min)s (L14).",
+                "%(count)s staff members, fewer than the required %(min)s.",
                 **params,
             )
         if code == "team":
             return _(
                 "A government-led station needs an operating team of at least "
-                "%(min)s; it has %(count)s (L17).",
+                "%(min)s; it has %(count)s.",
                 **params,
             )
         if code == "certified":
             return _(
                 "No staff member holds a social-worker certificate; an agency-run "
-                "station needs at least one (L18)."
+                "station needs at least one."
             )
         if code == "volunteers":
             return _(
-                "%(count)s volunteers, fewer than the required %(min)s (L14).",
+                "%(count)s volunteers, fewer than the required %(min)s.",
                 **params,
             )
         if code == "signboard":
             return _(
-                "The signboard does not read as prescribed: %(expected)s (L12).",
+                "The signboard does not read as prescribed: %(expected)s.",
                 **params,
             )
         if code == "hours":
-            return _("Not open Monday to Friday, 9:00-18:00 (L24).")
+            return _("Not open Monday to Friday, 9:00-18:00.")
         if code == "agency_barred":
-            return _("The operating agency is barred from station projects (L171).")
+            return _("The operating agency is barred from station projects.")
         raise ValueError(code)
 
     @api.model

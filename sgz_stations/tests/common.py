@@ -59,6 +59,7 @@ class SgzStationsCase(TransactionCase):
                 "is_sgz_agency": True,
                 "sgz_credit_code": CODE_A,
                 "sgz_scope_social_work": True,
+                "bank_ids": [(0, 0, {"acc_number": "2502100900001"})],
             }
         )
         cls.agency2 = Partner.create(
@@ -68,6 +69,7 @@ class SgzStationsCase(TransactionCase):
                 "is_sgz_agency": True,
                 "sgz_credit_code": CODE_B,
                 "sgz_scope_social_work": True,
+                "bank_ids": [(0, 0, {"acc_number": "2502200900001"})],
             }
         )
         cls.master = Partner.create({"name": "杨站长"})

@@ -49,25 +49,25 @@ class TestCronsGoOn(SgzProjectCase):
     def test_brief_reminders_skip_a_failing_brief(self):
         self.project.with_user(self.officer).action_start()
         reports = {r.month.month: r for r in self.project.monthly_report_ids}
+        before = reports[1].activity_ids
         Report = type(self.env["sgz.monthly.report"])
-        schedule = Report.activity_schedule
+        sync = Report._sgz_sync_handovers
 
-        def broken_schedule(records, *args, **kwargs):
+        def broken_sync(records):
             if reports[1] in records:
                 raise RuntimeError("cannot remind")
-            return schedule(records, *args, **kwargs)
+            return sync(records)
 
         with (
-            patch.object(Report, "activity_schedule", broken_schedule),
+            patch.object(Report, "_sgz_sync_handovers", broken_sync),
             freeze_time("2026-03-11"),
             self.assertLogs(
-                "odoo.addons.sgz_stations.models.sgz_monthly_report", "WARNING"
+                "odoo.addons.sgz_stations.models.sgz_handover", "WARNING"
             ) as logs,
         ):
             # January (due 10 Feb) fails, February (due 10 Mar) is reminded
-            self.assertEqual(self.env["sgz.monthly.report"]._cron_remind_overdue(), 1)
+            self.env["sgz.monthly.report"]._cron_remind_overdue()
         self.assertIn(f"sgz.monthly.report({reports[1].id}) failed", logs.output[0])
-        self.assertFalse(reports[1].reminder_sent)
-        self.assertFalse(reports[1].activity_ids)
-        self.assertTrue(reports[2].reminder_sent)
+        # the failing brief is left as it was, the next one is reminded
+        self.assertEqual(reports[1].activity_ids, before)
         self.assertEqual(len(reports[2].activity_ids), 1)

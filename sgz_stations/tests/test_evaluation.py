@@ -180,7 +180,7 @@ class TestEvaluation(SgzProjectCase):
             goals.with_user(self.supervisor).manual_score = 10.5
         with self.assertRefused(ValidationError, "outside|超出"):
             goals.with_user(self.supervisor).manual_score = -1
-        with self.assertRefused(ValidationError, "L302"):
+        with self.assertRefused(ValidationError, "per verified complaint|每起"):
             self.env["sgz.evaluation.complaint"].create(
                 {"evaluation_id": evaluation.id, "description": "x", "points": 11}
             )

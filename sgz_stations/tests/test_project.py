@@ -57,7 +57,7 @@ class TestProject(SgzProjectCase):
         self.agency.write(
             {"sgz_barred_until": date(2027, 1, 1), "sgz_barred_reason": "不合格"}
         )
-        with self.assertRefused(UserError, "L171"):
+        with self.assertRefused(UserError, "barred|禁止"):
             self.project.with_user(self.officer).action_start()
 
     def test_agency_drafts_only_its_own_projects(self):
@@ -151,7 +151,7 @@ class TestProject(SgzProjectCase):
         with freeze_time("2026-12-01"):
             self.env["sgz.monthly.report"]._cron_remind_overdue()
         # a terminated project's missing briefs count, but nobody is chased for them
-        self.assertFalse(self.project.monthly_report_ids.filtered("reminder_sent"))
+        self.assertFalse(self.project.monthly_report_ids.activity_ids)
         self.assertEqual(self.project.termination_reason, "承接机构严重违约")
         with self.assertRefused(UserError, "Terminated|终止"):
             self._activity()
@@ -348,7 +348,7 @@ class TestMonthlyReport(SgzProjectCase):
             Report._cron_remind_overdue()
             # January and February are overdue (due 10 Feb and 10 Mar)
             self.assertEqual(
-                briefs.filtered("reminder_sent"), self.reports[1] | self.reports[2]
+                briefs.filtered("activity_ids"), self.reports[1] | self.reports[2]
             )
             Report._cron_remind_overdue()
         self.assertEqual(len(briefs.activity_ids), 2)  # once each
@@ -357,7 +357,13 @@ class TestMonthlyReport(SgzProjectCase):
         self.assertEqual(activities.user_id, self.agency_user)
         with freeze_time("2026-03-12"):
             self.reports[1].with_user(self.agency_user).action_submit()
-        self.assertFalse(self.reports[1].activity_ids)
+        # the reminder is done; the brief now waits for its review
+        overdue = self.env.ref("sgz_stations.activity_brief_overdue")
+        self.assertFalse(
+            self.reports[1].activity_ids.filtered(
+                lambda a: a.activity_type_id == overdue
+            )
+        )
         self.assertTrue(self.reports[1].is_late)
 
     def test_agency_cannot_create_or_delete_briefs(self):

@@ -364,8 +364,10 @@ class TestProjectReports(SgzStationsCase, HttpCase):
         self.assertRegex(
             html, r"五华区</span><span>华山街道</span><span>Social Work Station"
         )
-        self.assertFigure(html, "o_sgz_month_number", "3")
-        self.assertIn("Monthly Work Brief", html)
+        # the brief's number in the project (started in January) and its month
+        self.assertFigure(
+            html, "o_sgz_brief_title", r"Monthly Work Brief No\. 3 \(2026-03\)"
+        )
         self.assertIn("2026-03", html)
         self.assertIn("本月走访独居老人12户。", html)
         self.assertIn("春季游园会吸引50位居民参加。", html)
