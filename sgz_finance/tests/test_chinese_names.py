@@ -28,7 +28,24 @@ class TestChineseModelNames(TransactionCase):
             self.assertRegex(model.name, HAN, model.model)
 
     def test_chatter_names_the_record_in_chinese(self):
-        year = self.zh["sgz.holiday.year"].create({"year": 2031})
-        body = year.message_ids[-1:].body or ""
-        self.assertIn(self.zh["ir.model"]._get("sgz.holiday.year").name, body)
-        self.assertNotIn("Holiday", body)
+        name = self.zh["ir.model"]._get("sgz.holiday.year").name
+        user = self.env["res.users"].create(
+            {
+                "name": "中文用户",
+                "login": "sgz_zh_user",
+                "lang": "zh_CN",
+                "groups_id": [(6, 0, self.env.ref("sgz_stations.group_officer").ids)],
+            }
+        )
+        # with the language in the context (the web client), and without it (data
+        # loading, jobs, XML-RPC): the user's language
+        for env in (self.zh, self.env(user=user, context={})):
+            with self.subTest(lang=env.context.get("lang")):
+                year = (
+                    env["sgz.holiday.year"]
+                    .sudo()
+                    .create({"year": 2031 if env is self.zh else 2032})
+                )
+                body = year.message_ids[-1:].body or ""
+                self.assertIn(name, body)
+                self.assertNotIn("Holiday", body)

@@ -1,4 +1,5 @@
 from . import base
+from . import mail_thread
 from . import res_users
 from . import sgz_region
 from . import sgz_service_catalogue
