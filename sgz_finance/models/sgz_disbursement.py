@@ -313,6 +313,7 @@ class SgzDisbursement(models.Model):
         # the stages that wait for the bureau are handed to the role in turn (request,
         # approval, payment), with the due date as the deadline
         self._sgz_cron_handovers()
+        return True
 
     # ------------------------------------------------------------- hand-overs
     def _sgz_handover_note(self):
@@ -360,6 +361,7 @@ class SgzDisbursement(models.Model):
             ),
         ]
 
+    # ----------------------------------------------------------------- workflow
     def action_request(self):
         require_group(self.env, OFFICER)
         self._sync()
