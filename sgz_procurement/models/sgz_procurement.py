@@ -9,7 +9,11 @@ from odoo.osv import expression
 from odoo.tools import format_amount
 
 from odoo.addons.sgz_stations.models.sgz_cron import for_each_record
-from odoo.addons.sgz_stations.models.sgz_handover import Handover, role_users
+from odoo.addons.sgz_stations.models.sgz_handover import (
+    Handover,
+    named_user,
+    role_users,
+)
 
 from ..lib import rmb, scoring
 from ..wizard.sgz_reason_wizard import reason_action
@@ -928,10 +932,7 @@ class SgzProcurement(models.Model):
 
     def _sgz_handovers(self):
         def officer(rec):
-            user = rec.user_id.sudo()
-            if user.active and not user.share and user.has_group(OFFICER):
-                return user
-            return role_users(rec, OFFICER)
+            return named_user(rec.user_id, OFFICER) or role_users(rec, OFFICER)
 
         return [
             Handover(

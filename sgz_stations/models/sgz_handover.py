@@ -71,12 +71,18 @@ def role_users(record, group, company=None):
     return (users - higher) or users
 
 
+def named_user(user, group=None):
+    """The user a record names (its officer, supervisor, lead) while they are an
+    active internal user holding ``group``; else no one."""
+    user = user.sudo()
+    if user.active and not user.share and (group is None or user.has_group(group)):
+        return user
+    return user.browse()
+
+
 def project_supervisor(project):
     """The supervisor named on ``project`` while they hold the supervisor role."""
-    user = project.supervisor_user_id.sudo()
-    if user.active and not user.share and user.has_group(SUPERVISOR):
-        return user
-    return project.env["res.users"]
+    return named_user(project.supervisor_user_id, SUPERVISOR)
 
 
 def agency_users(record, agency):

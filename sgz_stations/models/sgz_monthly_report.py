@@ -5,7 +5,13 @@ from odoo.exceptions import UserError
 
 from ..lib import evaluation_rules
 from ..wizard.sgz_decision_wizard import decision_action
-from .sgz_handover import Handover, agency_users, project_supervisor, role_users
+from .sgz_handover import (
+    Handover,
+    agency_users,
+    named_user,
+    project_supervisor,
+    role_users,
+)
 from .sgz_project import ACTIVE_STATES, ACTIVITY_TYPES
 from .sgz_workflow import OFFICER, SUPERVISOR, require_group
 
@@ -357,10 +363,9 @@ class SgzMonthlyReport(models.Model):
     def _sgz_handovers(self):
         def lead(report):
             # the project lead, else every user of the agency
-            user = report.project_id.user_id
-            if user.active and not user.share:
-                return user
-            return agency_users(report, report.agency_id)
+            return named_user(report.project_id.user_id) or agency_users(
+                report, report.agency_id
+            )
 
         def reviewers(report):
             # the project's supervisor, else the supervisors, else the officers
