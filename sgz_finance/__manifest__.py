@@ -22,6 +22,8 @@
         "views/sgz_recovery_views.xml",
         "views/sgz_change_request_views.xml",
         "views/menus.xml",
+        "views/sgz_agency_books_views.xml",
+        "report/sgz_trial_balance_templates.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -7,3 +7,10 @@ from . import res_company
 from . import sgz_recovery
 from . import res_users
 from . import sgz_holiday
+from . import account_chart_template
+from . import account_move_line
+from . import res_partner
+from . import sgz_books_setup
+from . import sgz_agency_books
+from . import sgz_agency_labour
+from . import sgz_trial_balance

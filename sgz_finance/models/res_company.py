@@ -42,6 +42,30 @@ class ResCompany(models.Model):
         domain="[('type', '=', 'bank'), ('company_id', 'parent_of', id)]",
         help="The bank journal the disbursements are paid from.",
     )
+    # An agency's own books (民间非营利组织会计制度): the company keeps them for it.
+    sgz_agency_id = fields.Many2one(
+        "res.partner",
+        string="Books of Agency",
+        domain=[("is_sgz_agency", "=", True)],
+        ondelete="restrict",
+        index=True,
+        copy=False,
+        help="The contracted agency whose books this company keeps. Set up from the "
+        "agency (Set Up Books).",
+    )
+    sgz_refuse_cash_payments = fields.Boolean(
+        string="Refuse Cash Payments of 1,000 or More",
+        help="The guide advises paying 1,000 or more by bank transfer "
+        "(第六部分 四（一））: a warning on the expense, or, with this set, a refusal.",
+    )
+
+    _sql_constraints = [
+        (
+            "sgz_agency_unique",
+            "unique(sgz_agency_id)",
+            "An agency keeps one set of books.",
+        ),
+    ]
 
     @api.constrains(*BOOKS_FIELDS)
     def _check_sgz_books(self):
@@ -152,3 +176,36 @@ class ResCompany(models.Model):
                 )
             )
         return move
+
+    # ------------------------------------------------------------ agency books
+    def _sgz_npo_account(self, code):
+        """The account ``code`` of the company's non-profit chart."""
+        self.ensure_one()
+        chart = self.env["account.chart.template"].sudo().with_company(self)
+        account = chart.ref(f"sgz_npo_{code}", raise_if_not_found=False)
+        if not account:
+            raise UserError(
+                _(
+                    "%(company)s has no account %(code)s: its books are not kept on "
+                    "the non-profit chart of accounts.",
+                    company=self.name,
+                    code=code,
+                )
+            )
+        return account
+
+    def _sgz_npo_journal(self, kind="general"):
+        """The company's voucher journal (记账凭证), or its bank or cash journal."""
+        self.ensure_one()
+        chart = self.env["account.chart.template"].sudo().with_company(self)
+        journal = chart.ref(kind, raise_if_not_found=False)
+        if not journal:
+            raise UserError(
+                _(
+                    "%(company)s has lost its %(kind)s journal of the non-profit "
+                    "chart.",
+                    company=self.name,
+                    kind=kind,
+                )
+            )
+        return journal

@@ -32,6 +32,7 @@ OFFICER = "sgz_stations.group_officer"
 SUPERVISOR = "sgz_stations.group_supervisor"
 MANAGER = "sgz_stations.group_manager"
 AGENCY = "sgz_stations.group_agency_user"
+ACCOUNTANT = "sgz_stations.group_agency_accountant"
 AUDITOR = "sgz_stations.group_auditor"
 
 

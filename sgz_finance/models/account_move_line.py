@@ -1,0 +1,30 @@
+"""The per-project detail (辅助核算) of an agency's journal items (ADR-21).
+
+第六部分 五 asks for 提供服务收入—限定性收入—<项目> and 业务活动成本—<项目>—<子项目>:
+instead of one sub-account per project and budget line (1,400 stations × projects ×
+lines), each journal item carries the project, the budget line (子项目) and the
+funding source as indexed columns; the trial balance prints them as detail lines.
+Only the agency documents' posting writes them (those users have no write access to
+journal items).
+"""
+
+from odoo import fields, models
+
+from odoo.addons.sgz_stations.models.sgz_project import FUNDING_SOURCES
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    sgz_project_id = fields.Many2one(
+        "sgz.project", string="Station Project", index="btree_not_null", readonly=True
+    )
+    sgz_budget_line_id = fields.Many2one(
+        "sgz.budget.line",
+        string="Budget Line (子项目)",
+        index="btree_not_null",
+        readonly=True,
+    )
+    sgz_funding_source = fields.Selection(
+        FUNDING_SOURCES, string="Funding Source", index="btree_not_null", readonly=True
+    )

@@ -1,0 +1,598 @@
+"""One project's money through an agency's own books (民间非营利组织会计制度)."""
+
+import base64
+import io
+from datetime import date
+
+import openpyxl
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import DisbursementCase
+
+VALID_ID = "11010519491231002X"  # GB 11643 example number, check digit X
+OTHER_ID = "110101199003070011"
+
+
+@tagged("post_install", "-at_install")
+class TestAgencyBooks(DisbursementCase):
+    """The fixture's contract of 100,000.01, funded by the welfare lottery and the
+    province, budgeted on three lines and spent through the agency's books."""
+
+    @classmethod
+    def _project_vals(cls, **overrides):
+        vals = super()._project_vals(**overrides)
+        if "funding_ids" not in overrides:
+            vals["funding_ids"] = [
+                (0, 0, {"source": "lottery", "amount": 200000.00}),
+                (0, 0, {"source": "provincial", "amount": 100000.01}),
+            ]
+        return vals
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.accountant = new_test_user(
+            cls.env,
+            "sgz_accountant",
+            groups="sgz_stations.group_agency_accountant",
+        )
+        cls.accountant.sgz_agency_id = cls.agency
+        cls.accountant2 = new_test_user(
+            cls.env,
+            "sgz_accountant2",
+            groups="sgz_stations.group_agency_accountant",
+        )
+        cls.accountant2.sgz_agency_id = cls.agency2
+        cls.agency._sgz_setup_books(accountants=cls.accountant)
+        cls.agency2._sgz_setup_books(accountants=cls.accountant2)
+        cls.books = cls.agency.sgz_book_company_id
+        cat = {
+            code: cls.env.ref(f"sgz_finance.budget_category_{code}")
+            for code in ("labour", "meeting", "materials", "fixed_assets")
+        }
+        cls.cat = cat
+        budget = (
+            cls.env["sgz.budget"]
+            .with_user(cls.agency_user)
+            .create(
+                {
+                    "project_id": cls.project.id,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "category_id": cat["labour"].id,
+                                "name": "项目助理劳务费",
+                                "quantity": 1,
+                                "sessions": 50,
+                                "rate": 200,
+                                "rate_id": cls.env.ref(
+                                    "sgz_finance.budget_rate_temp_staff"
+                                ).id,
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "category_id": cat["meeting"].id,
+                                "name": "项目启动会",
+                                "quantity": 1,
+                                "sessions": 2,
+                                "rate": 1500,
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "category_id": cat["materials"].id,
+                                "name": "活动物资",
+                                "quantity": 1,
+                                "sessions": 1,
+                                "rate": 287000.01,
+                            },
+                        ),
+                    ],
+                }
+            )
+        )
+        budget.action_submit()
+        budget.with_user(cls.manager).action_approve()
+        cls.budget = budget
+        cls.line_labour, cls.line_meeting, cls.line_materials = budget.line_ids
+        cls.supplier = cls.env["res.partner"].create(
+            {"name": "春城文具店", "is_company": True}
+        )
+        cls.supplier2 = cls.env["res.partner"].create(
+            {"name": "滇池办公用品", "is_company": True}
+        )
+
+    # ---------------------------------------------------------------- helpers
+    def _attachment(self, name="证明.pdf"):
+        return (
+            self.env["ir.attachment"]
+            .with_user(self.accountant)
+            .create({"name": name, "datas": base64.b64encode(b"%PDF-1.4 evidence")})
+        )
+
+    def _expense(self, line=None, amount=1000.0, **vals):
+        line = line or self.line_meeting
+        values = {
+            "project_id": self.project.id,
+            "budget_line_id": line.id,
+            "spent_on_id": line.category_id.id,
+            "funding_source": "lottery",
+            "name": "项目启动会会场租金",
+            "partner_id": self.supplier.id,
+            "amount": amount,
+            "date": date(2026, 3, 10),
+            "invoice_type": "vat_invoice",
+            "invoice_number": "53001234",
+        }
+        values.update(vals)
+        return self.env["sgz.agency.expense"].with_user(self.accountant).create(values)
+
+    def _with_evidence(self, expense):
+        for item in expense.evidence_ids:
+            item.attachment_ids = self._attachment(item.name)
+        return expense
+
+    def _labour(self, gross_days, rate=200, **vals):
+        values = {
+            "project_id": self.project.id,
+            "budget_line_id": self.line_labour.id,
+            "funding_source": "provincial",
+            "payee_name": "李明",
+            "payee_id_number": VALID_ID,
+            "payee_phone": "13800000000",
+            "payee_employer": "昆明学院",
+            "payee_title": "项目助理",
+            "work": "入户走访",
+            "days": gross_days,
+            "rate": rate,
+            "date": date(2026, 3, 15),
+        }
+        values.update(vals)
+        return self.env["sgz.labor.payment"].with_user(self.accountant).create(values)
+
+    def _paid_first_stage(self):
+        first, _second, _third = self._sign()
+        self._pay(first, "2026-02-24 03:00:00")
+        return first
+
+    def _lines_of(self, move, code):
+        return move.line_ids.filtered(
+            lambda line: line.account_id.with_company(move.company_id).code == code
+        )
+
+    # ------------------------------------------------------------------ setup
+    def test_books_set_up_on_the_non_profit_chart(self):
+        self.assertEqual(self.books.chart_template, "sgz_npo")
+        self.assertEqual(self.books.sgz_agency_id, self.agency)
+        for code, name in (
+            ("1001", "现金"),
+            ("1002", "银行存款"),
+            ("3101", "非限定性净资产"),
+            ("3102", "限定性净资产"),
+            ("430101", "提供服务收入—限定性收入"),
+            ("430102", "提供服务收入—非限定性收入"),
+            ("5101", "业务活动成本"),
+            ("5201", "管理费用"),
+        ):
+            account = self.books._sgz_npo_account(code)
+            self.assertEqual(account.with_company(self.books).code, code)
+            self.assertEqual(account.name, name)
+        self.assertIn(self.books, self.accountant.company_ids)
+        self.assertIn(self.books, self.auditor.company_ids)
+        # only a manager sets books up; never twice; never over another chart
+        with self.assertRefused(UserError, "not allowed"):
+            self.agency3.with_user(self.officer)._sgz_setup_books()
+        with self.assertRefused(UserError, "already keeps its books"):
+            self.agency.with_user(self.manager)._sgz_setup_books()
+        other = self.env["res.company"].create({"name": "另一家账套"})
+        self.env["account.chart.template"].try_loading("generic_coa", other)
+        with self.assertRefused(UserError, "another chart of accounts"):
+            self.agency3.with_user(self.manager)._sgz_setup_books(company=other)
+        self.assertFalse(other.sgz_agency_id)
+        self.assertFalse(self.agency3.sgz_book_company_id)
+
+    # ---------------------------------------------------------------- receipts
+    def test_bureau_payment_received_as_restricted_income(self):
+        first = self._paid_first_stage()
+        receipt = first.receipt_ids
+        self.assertEqual(len(receipt), 1)
+        self.assertEqual(receipt.state, "draft")
+        self.assertEqual(receipt.amount, first.amount_due)
+        self.assertEqual(receipt.company_id, self.books)
+        self.assertFalse(receipt.match_issue)
+        # another agency's accountant neither sees nor posts it
+        self.assertFalse(
+            self.env["sgz.agency.receipt"]
+            .with_user(self.accountant2)
+            .search([("id", "=", receipt.id)])
+        )
+        with self.assertRaises(AccessError):
+            receipt.with_user(self.accountant2).action_post()
+        receipt.with_user(self.accountant).action_post()
+        move = receipt.move_id
+        self.assertEqual(move.company_id, self.books)
+        self.assertEqual(move.state, "posted")
+        bank = self._lines_of(move, "1002")
+        income = self._lines_of(move, "430101")
+        self.assertEqual(bank.debit, first.amount_due)
+        self.assertEqual(income.credit, first.amount_due)
+        self.assertEqual(income.sgz_project_id, self.project)
+        self.assertEqual(income.sgz_funding_source, "lottery")
+        # a second receipt of the same payment is reported, not posted
+        twin = receipt.with_user(self.accountant).copy({"bank_reference": "重复"})
+        self.assertIn("already received", twin.match_issue)
+        with self.assertRefused(UserError, "does not match a bureau payment"):
+            twin.action_post()
+        self.assertEqual(twin.state, "draft")
+        reco = self.env["sgz.receipt.reconciliation"].search(
+            [("project_id", "=", self.project.id)]
+        )
+        self.assertEqual(reco.paid_amount, first.amount_due)
+        self.assertEqual(reco.received_amount, first.amount_due)
+        self.assertEqual(reco.difference, 0)
+        self.assertEqual(reco.unmatched_count, 1)
+
+    def test_receipt_that_does_not_match_is_refused(self):
+        first = self._paid_first_stage()
+        receipt = first.receipt_ids.with_user(self.accountant)
+        receipt.amount = first.amount_due - 0.01
+        self.assertIn("the bureau paid", receipt.match_issue)
+        with self.assertRefused(UserError, "does not match a bureau payment"):
+            receipt.action_post()
+        self.assertFalse(receipt.move_id)
+        receipt.write({"amount": first.amount_due, "date": date(2026, 2, 1)})
+        with self.assertRefused(UserError, "before the bureau paid"):
+            receipt.action_post()
+        _f, second, _t = self.contract.disbursement_ids.sorted("sequence")
+        unpaid = (
+            self.env["sgz.agency.receipt"]
+            .with_user(self.accountant)
+            .create(
+                {
+                    "project_id": self.project.id,
+                    "disbursement_id": second.id,
+                    "amount": second.amount_due,
+                    "funding_source": "provincial",
+                }
+            )
+        )
+        with self.assertRefused(UserError, "has not been paid by the bureau"):
+            unpaid.action_post()
+        # a source the project is not funded by
+        with self.assertRefused(ValidationError, "is not funded by"):
+            unpaid.funding_source = "donations"
+        reco = self.env["sgz.receipt.reconciliation"].search(
+            [("project_id", "=", self.project.id)]
+        )
+        self.assertEqual(reco.received_amount, 0)
+        self.assertEqual(reco.difference, first.amount_due)
+
+    # ---------------------------------------------------------------- spending
+    def test_expense_needs_invoice_and_evidence(self):
+        expense = self._expense(invoice_number=False)
+        self.assertTrue(expense.evidence_ids)
+        self.assertIn("签到表", " ".join(expense.evidence_ids.mapped("name")))
+        with self.assertRefused(UserError, "no lawful invoice.*evidence missing"):
+            expense.action_post()
+        self._with_evidence(expense)
+        with self.assertRefused(UserError, "no lawful invoice"):
+            expense.action_post()
+        expense.invoice_number = "53001234"
+        expense.action_post()
+        self.assertEqual(expense.state, "posted")
+        cost = self._lines_of(expense.move_id, "5101")
+        self.assertEqual(cost.debit, 1000)
+        self.assertEqual(cost.sgz_budget_line_id, self.line_meeting)
+        self.assertEqual(cost.sgz_project_id, self.project)
+        self.assertEqual(self.line_meeting.actual_amount, 1000)
+        self.assertEqual(self.line_meeting.remaining_amount, 2000)
+        self.assertEqual(self.line_meeting.committed_amount, 0)
+        with self.assertRefused(UserError, "posted"):
+            expense.amount = 10
+        with self.assertRefused(UserError, "posted"):
+            expense.unlink()
+        with self.assertRefused(UserError, "posted"):
+            expense.evidence_ids[0].attachment_ids = False
+
+    def test_expense_over_its_line_is_refused(self):
+        self._with_evidence(self._expense(amount=1500.0)).action_post()
+        over = self._with_evidence(self._expense(amount=1500.01))
+        self.assertEqual(self.line_meeting.committed_amount, 1500.01)
+        with self.assertRefused(UserError, r"3,000\.01.*over its budget of.*3,000\.00"):
+            over.action_post()
+        self.assertEqual(over.state, "draft")
+        self.assertEqual(self.line_meeting.actual_amount, 1500)
+
+    def test_forbidden_spending_refused(self):
+        tea = self._with_evidence(self._expense(use="meeting_extras"))
+        with self.assertRefused(UserError, "gifts, flowers or tea breaks"):
+            tea.action_post()
+        laptop = self._with_evidence(
+            self._expense(
+                line=self.line_materials,
+                spent_on_id=self.env.ref("sgz_finance.budget_category_fixed_assets").id,
+                amount=800,
+            )
+        )
+        with self.assertRefused(UserError, "may not pay for"):
+            laptop.action_post()
+        reception = self._with_evidence(self._expense(use="reception"))
+        with self.assertRefused(UserError, "lottery-fund money may not pay"):
+            reception.action_post()
+        # the same use from the province's money is not a lottery-fund breach
+        reception.funding_source = "provincial"
+        reception.action_post()
+        self.assertEqual(reception.state, "posted")
+        self.assertFalse((tea | laptop).move_id, "a refused expense posts nothing")
+
+    def test_cash_payment_warned_or_refused(self):
+        cash = self._with_evidence(self._expense(payment_method="cash"))
+        self.assertIn("bank transfer", cash.cash_warning)
+        self.books.sgz_refuse_cash_payments = True
+        with self.assertRefused(UserError, "in cash"):
+            cash.action_post()
+        self.books.sgz_refuse_cash_payments = False
+        cash.action_post()
+        self.assertTrue(self._lines_of(cash.move_id, "1001"))
+
+    def test_purchase_rules(self):
+        expense = self._with_evidence(
+            self._expense(line=self.line_materials, amount=2500, name="活动物资采购")
+        )
+        with self.assertRefused(UserError, "needs its purchase record"):
+            expense.action_post()
+        Purchase = self.env["sgz.agency.purchase"].with_user(self.accountant)
+        purchase = Purchase.create(
+            {
+                "name": "活动物资",
+                "supplier_id": self.supplier.id,
+                "amount": 2500,
+                "quote_ids": [
+                    (0, 0, {"supplier_id": self.supplier.id, "amount": 2500})
+                ],
+            }
+        )
+        with self.assertRefused(UserError, "inquiry or comparison.*signed contract"):
+            purchase.action_approve()
+        purchase.write(
+            {
+                "requirements": "A4 纸 100 包",
+                "decision": "报价最低",
+                "quote_ids": [
+                    (0, 0, {"supplier_id": self.supplier2.id, "amount": 2600})
+                ],
+                "contract_signed": True,
+                "contract_attachment_ids": self._attachment("合同.pdf").ids,
+            }
+        )
+        relation = (
+            self.env["sgz.agency.relation"]
+            .with_user(self.accountant)
+            .create(
+                {
+                    "partner_id": self.supplier.id,
+                    "person": "王主任",
+                    "relation": "配偶经营",
+                }
+            )
+        )
+        with self.assertRefused(UserError, "related party"):
+            purchase.action_approve()
+        relation.unlink()
+        purchase.action_approve()
+        with self.assertRefused(UserError, "approved"):
+            purchase.amount = 100
+        expense.write({"purchase_id": purchase.id, "partner_id": self.supplier2.id})
+        self.assertIn("middleman", expense.middleman_warning)
+        with self.assertRefused(UserError, "middleman"):
+            expense.action_post()
+        expense.partner_id = self.supplier
+        expense.action_post()
+        self.assertEqual(expense.state, "posted")
+
+    # ------------------------------------------------------------------ labour
+    def test_labour_withholding_on_the_month_total(self):
+        with self.assertRefused(ValidationError, "check digit"):
+            self._labour(10, payee_id_number="110105194912310021")
+        with self.assertRefused(ValidationError, "over the guide's cap"):
+            self._labour(10, rate=250)
+        first = self._labour(17.5)  # 3,500
+        self.assertEqual(first.gross, 3500)
+        self.assertEqual(first.tax_preview, 540)
+        with self.assertRefused(UserError, "signed pay sheet"):
+            first.action_post()
+        first.write({"signed": True, "signed_sheet_ids": self._attachment().ids})
+        first.action_post()
+        self.assertEqual((first.tax_withheld, first.net_amount), (540, 2960))
+        second = self._labour(7.5, date=date(2026, 3, 28))  # 1,500, same month
+        second.write({"signed": True, "signed_sheet_ids": self._attachment().ids})
+        self.assertEqual(second.tax_preview, 260)
+        second.action_post()
+        # 5,000 in the month: taxable 4,000, tax 800 = 540 + 260
+        self.assertEqual((second.tax_withheld, second.net_amount), (260, 1240))
+        move = second.move_id
+        self.assertEqual(self._lines_of(move, "5101").debit, 1500)
+        self.assertEqual(self._lines_of(move, "220601").credit, 260)
+        self.assertEqual(self._lines_of(move, "2209").credit, 1240)
+        # another month, another payee: computed afresh
+        april = self._labour(17.5, date=date(2026, 4, 2))
+        self.assertEqual(april.tax_preview, 540)
+        other = self._labour(17.5, payee_name="张华", payee_id_number=OTHER_ID)
+        self.assertEqual(other.tax_preview, 540)
+        second.action_pay()
+        self.assertTrue(second.paid)
+        self.assertEqual(self._lines_of(second.pay_move_id, "1002").credit, 1240)
+        with self.assertRefused(UserError, "already paid"):
+            second.action_pay()
+
+    def test_id_numbers_are_for_accountants_and_auditors(self):
+        payment = self._labour(5)
+        self.assertEqual(
+            payment.with_user(self.auditor).read(["payee_id_number"])[0][
+                "payee_id_number"
+            ],
+            VALID_ID,
+        )
+        with self.assertRaises(AccessError):
+            payment.with_user(self.officer).read(["payee_name"])
+        with self.assertRaises(AccessError):
+            payment.with_user(self.agency_user).read(["payee_name"])
+        with self.assertRaises(AccessError):
+            payment.with_user(self.accountant2).read(["payee_name"])
+
+    # ------------------------------------------------------------------ access
+    def test_books_invisible_to_others(self):
+        first = self._paid_first_stage()
+        first.receipt_ids.with_user(self.accountant).action_post()
+        expense = self._with_evidence(self._expense())
+        expense.action_post()
+        Move = self.env["account.move"].with_user(self.accountant)
+        both = self.env.company | self.books
+        own = Move.with_context(allowed_company_ids=both.ids).search([])
+        self.assertTrue(own)
+        self.assertEqual(own.company_id, self.books)
+        self.assertNotIn(first.move_id, own, "the bureau's bill stays invisible")
+        with self.assertRaises(AccessError):
+            first.move_id.with_user(self.accountant).read(["name"])
+        # the other agency's accountant: neither the books nor the documents, even
+        # when an administrator gave them access to the company by mistake
+        self.accountant2.company_ids |= self.books
+        for model in ("account.move", "account.move.line", "account.journal"):
+            found = (
+                self.env[model]
+                .with_user(self.accountant2)
+                .with_context(allowed_company_ids=(self.env.company | self.books).ids)
+                .search([("company_id", "=", self.books.id)])
+            )
+            self.assertFalse(found, model)
+        with self.assertRaises(AccessError):
+            expense.with_user(self.accountant2).read(["amount"])
+        with self.assertRaises(AccessError):
+            self.env["sgz.agency.expense"].with_user(self.accountant2).create(
+                {
+                    "agency_id": self.agency.id,
+                    "project_id": self.project.id,
+                    "budget_line_id": self.line_meeting.id,
+                    "spent_on_id": self.cat["meeting"].id,
+                    "funding_source": "lottery",
+                    "name": "冒名",
+                    "partner_id": self.supplier.id,
+                    "amount": 10,
+                }
+            )
+        # the accountant reads the books, never writes them directly
+        with self.assertRaises(AccessError):
+            expense.move_id.with_user(self.accountant).write({"ref": "改"})
+        # the project lead reads, does not spend
+        with self.assertRaises(AccessError):
+            self.env["sgz.agency.expense"].with_user(self.agency_user).create(
+                {
+                    "project_id": self.project.id,
+                    "budget_line_id": self.line_meeting.id,
+                    "spent_on_id": self.cat["meeting"].id,
+                    "funding_source": "lottery",
+                    "name": "越权",
+                    "partner_id": self.supplier.id,
+                    "amount": 10,
+                }
+            )
+        # the state is the step's: no direct write posts an expense
+        draft = self._expense()
+        with self.assertRaises(UserError):
+            draft.write({"state": "posted"})
+        self.assertEqual(draft.state, "draft")
+
+    # ------------------------------------------------------------ trial balance
+    def test_trial_balance_shows_project_detail_and_ties_out(self):
+        first = self._paid_first_stage()
+        first.receipt_ids.with_user(self.accountant).action_post()
+        self._with_evidence(self._expense(amount=1200)).action_post()
+        labour = self._labour(17.5)
+        labour.write({"signed": True, "signed_sheet_ids": self._attachment().ids})
+        labour.action_post()
+        report = (
+            self.env["sgz.trial.balance"]
+            .with_user(self.accountant)
+            .create(
+                {
+                    "company_id": self.books.id,
+                    "date_from": date(2026, 1, 1),
+                    "date_to": date(2026, 12, 31),
+                }
+            )
+        )
+        report.action_compute()
+        names = {line.name: line for line in report.line_ids}
+        project = self.project.display_name
+        income = names[f"提供服务收入—限定性收入—{project}"]
+        self.assertEqual(income.credit, first.amount_due)
+        self.assertEqual(income.closing_credit, first.amount_due)
+        meeting = names[f"业务活动成本—{project}—项目启动会"]
+        self.assertEqual(meeting.debit, 1200)
+        labour_row = names[f"业务活动成本—{project}—项目助理劳务费"]
+        self.assertEqual(labour_row.debit, 3500)
+        accounts = report.line_ids.filtered(lambda r: r.level == "account")
+        cost = accounts.filtered(lambda r: r.code == "5101")
+        self.assertEqual(cost.debit, 4700)
+        self.assertEqual(
+            round(sum(accounts.mapped("debit")), 2),
+            round(sum(accounts.mapped("credit")), 2),
+        )
+        self.assertEqual(accounts.filtered(lambda r: r.code == "220601").credit, 540)
+        # XLSX: frozen header, two decimals, totals as formulas
+        report.action_export_xlsx()
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(report.xlsx_file)))
+        sheet = book.worksheets[0]
+        self.assertEqual(sheet.freeze_panes, "C5")
+        cells = {sheet.cell(r, 2).value: r for r in range(5, sheet.max_row + 1)}
+        row = cells[f"    业务活动成本—{project}—项目启动会"]
+        self.assertEqual(sheet.cell(row, 5).value, 1200)
+        self.assertEqual(sheet.cell(row, 5).number_format, "#,##0.00")
+        total_row = sheet.max_row
+        self.assertTrue(str(sheet.cell(total_row, 5).value).startswith("=SUM("))
+        # the printed table (rendered to PDF by TestTrialBalancePdf)
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "sgz_finance.action_report_trial_balance", report.ids
+        )
+        self.assertIn(f"业务活动成本—{project}—项目启动会", html.decode())
+        self.assertIn("1,200.00", html.decode())
+        # another agency's accountant may not read these books
+        foreign = (
+            self.env["sgz.trial.balance"]
+            .with_user(self.accountant2)
+            .create(
+                {
+                    "company_id": self.books.id,
+                    "date_from": date(2026, 1, 1),
+                    "date_to": date(2026, 12, 31),
+                }
+            )
+        )
+        with self.assertRefused(UserError, "own accountants"):
+            foreign.action_compute()
+
+    def test_refused_steps_post_nothing(self):
+        """A refusal leaves the agency's books as they were."""
+        Move = self.env["account.move"].sudo()
+        before = Move.search_count([("company_id", "=", self.books.id)])
+        with freeze_time("2026-03-20"):
+            for expense in (
+                self._expense(invoice_number=False),
+                self._expense(use="meeting_extras"),
+            ):
+                self._with_evidence(expense)
+                with self.assertRaises(UserError):
+                    expense.action_post()
+        self.assertEqual(
+            Move.search_count([("company_id", "=", self.books.id)]), before
+        )
