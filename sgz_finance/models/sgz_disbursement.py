@@ -31,7 +31,8 @@ STATES = [
 OPEN_STATES = ("pending", "payable", "suspended")
 EVALUATION_GATES = {"midterm": "midterm", "final": "final"}
 # Who may read the bureau's entries (bills, reversals, payments, credit notes).
-BOOKS_READERS = "account.group_account_invoice,account.group_account_readonly"
+# (the bureau's: an agency's accountant reads only its own books, ADR-21)
+BOOKS_READERS = "account.group_account_invoice,sgz_stations.group_auditor"
 # Who may read the recoveries of a contract (the agency: its own).
 RECOVERY_READERS = (
     "sgz_stations.group_officer,sgz_stations.group_auditor,"

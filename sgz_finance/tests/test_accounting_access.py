@@ -21,7 +21,8 @@ ROLES = {
     "sgz_stations.user_manager_demo": {BILLING},
     "sgz_stations.user_supervisor_demo": set(),
     "sgz_stations.user_agency_demo": set(),
-    "sgz_stations.user_accountant_demo": set(),
+    # reads its own agency's books only (global rules, ADR-21)
+    "sgz_stations.user_accountant_demo": {READONLY},
     "sgz_stations.user_auditor_demo": {READONLY},
 }
 AGENCY_ROLES = ("sgz_stations.user_agency_demo", "sgz_stations.user_accountant_demo")
@@ -138,7 +139,7 @@ class TestAccountingAccess(TransactionCase):
         Users = self.env["res.users"].with_user(self.admin)
         for role, expected in (
             ("sgz_stations.group_agency_user", set()),
-            ("sgz_stations.group_agency_accountant", set()),
+            ("sgz_stations.group_agency_accountant", {READONLY}),
             ("sgz_stations.group_supervisor", set()),
             ("sgz_stations.group_auditor", {READONLY}),
             ("sgz_stations.group_officer", {BILLING}),
@@ -174,8 +175,18 @@ class TestAccountingAccess(TransactionCase):
             for model in BOOKS:
                 self.assertRefused(user, self.bureau[model])
                 self.assertRefused(user, self.other[model])
-                if model == "account.account":  # a rule: the search finds nothing
-                    self.assertFalse(self.env[model].with_user(user).search_count([]))
+                if model == "account.account" or user.has_group(READONLY):
+                    # rules: the search finds nothing of the bureau's or others'
+                    found = self.env[model].with_user(user).search([])
+                    companies = found.sudo().mapped(
+                        "company_ids" if model == "account.account" else "company_id"
+                    )
+                    self.assertFalse(
+                        companies.filtered(
+                            lambda c, u=user: c.sgz_agency_id != u.sgz_agency_id
+                        ),
+                        model,
+                    )
                     continue
                 with self.assertRaises(AccessError):
                     self.env[model].with_user(user).search_count([])

@@ -2,13 +2,18 @@
 
 import base64
 import io
+import shutil
+import subprocess
+import unicodedata
 from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.sgz_stations.tests.test_reports import render_pdf
 
 from .common import DisbursementCase
 
@@ -596,3 +601,108 @@ class TestAgencyBooks(DisbursementCase):
         self.assertEqual(
             Move.search_count([("company_id", "=", self.books.id)]), before
         )
+
+    # ----------------------------------------------------------------- closing
+    def test_closing_releases_what_was_spent(self):
+        first = self._paid_first_stage()
+        first.receipt_ids.with_user(self.accountant).action_post()
+        self._with_evidence(self._expense(amount=1200)).action_post()
+        labour = self._labour(17.5)
+        labour.write({"signed": True, "signed_sheet_ids": self._attachment().ids})
+        labour.action_post()
+        Close = self.env["sgz.period.close"].with_user(self.accountant)
+        period = {
+            "company_id": self.books.id,
+            "date_from": date(2026, 1, 1),
+            "date_to": date(2026, 6, 30),
+        }
+        closing = Close.create(period)
+        with self.assertRefused(UserError, "not allowed"):
+            closing.with_user(self.auditor).action_close()
+        with self.assertRaises(AccessError):
+            closing.with_user(self.accountant2).action_close()
+        closing.action_close()
+        self.assertEqual(closing.state, "closed")
+        self.assertEqual(self.books.fiscalyear_lock_date, date(2026, 6, 30))
+        received = first.amount_due
+        row = closing.line_ids
+        self.assertEqual(row.project_id, self.project)
+        self.assertEqual(row.restricted_income, received)
+        self.assertEqual(row.spent, 4700)
+        self.assertEqual(row.released, 4700)
+        self.assertEqual(row.closing_restricted, round(received - 4700, 2))
+        move = closing.move_id
+        self.assertEqual(self._lines_of(move, "430101").debit, received)
+        restricted = self._lines_of(move, "3102")
+        self.assertEqual(sum(restricted.mapped("credit")), received)
+        self.assertEqual(sum(restricted.mapped("debit")), 4700)
+        self.assertEqual(self._lines_of(move, "5101").credit, 4700)
+        # the trial balance: income and cost closed, restricted net assets per project
+        report = (
+            self.env["sgz.trial.balance"]
+            .with_user(self.accountant)
+            .create(dict(period, company_id=self.books.id))
+        )
+        report.action_compute()
+        names = {line.name: line for line in report.line_ids}
+        project = self.project.display_name
+        self.assertEqual(names[f"提供服务收入—限定性收入—{project}"].closing_credit, 0)
+        self.assertEqual(
+            names[f"限定性净资产—{project}"].closing_credit, round(received - 4700, 2)
+        )
+        self.assertEqual(names[f"非限定性净资产—{project}"].closing_credit, 0)
+        # a period closes once; nothing more is posted in it
+        with self.assertRefused(UserError, "closed already"):
+            Close.create(period).action_close()
+        late = self._with_evidence(self._expense(amount=100, date=date(2026, 6, 1)))
+        with self.assertRefused(UserError, "closed until"):
+            late.action_post()
+        with self.assertRefused(UserError, "reversed, not changed"):
+            closing.date_to = date(2026, 5, 31)
+        # reversing reopens it
+        closing.action_reverse()
+        self.assertEqual(closing.state, "reversed")
+        self.assertFalse(self.books.fiscalyear_lock_date)
+        self.assertEqual(
+            self._lines_of(closing.reversal_move_id, "430101").credit, received
+        )
+        late.action_post()
+        self.assertEqual(late.state, "posted")
+
+
+@tagged("post_install", "-at_install")
+class TestTrialBalancePdf(DisbursementCase, HttpCase):
+    """The trial balance printed by wkhtmltopdf, with its project detail."""
+
+    def test_trial_balance_pdf(self):
+        accountant = new_test_user(
+            self.env,
+            "sgz_pdf_accountant",
+            groups="sgz_stations.group_agency_accountant",
+        )
+        accountant.sgz_agency_id = self.agency
+        self.agency._sgz_setup_books(accountants=accountant)
+        first, _second, _third = self._sign()
+        self._pay(first, "2026-02-24 03:00:00")
+        first.receipt_ids.with_user(accountant).action_post()
+        report = (
+            self.env["sgz.trial.balance"]
+            .with_user(accountant)
+            .create(
+                {
+                    "company_id": self.agency.sgz_book_company_id.id,
+                    "date_from": date(2026, 1, 1),
+                    "date_to": date(2026, 12, 31),
+                }
+            )
+        )
+        report.action_compute()
+        pdf = render_pdf(self, "sgz_finance.action_report_trial_balance", report)
+        self.assertGreater(len(pdf), 1000)
+        if shutil.which("pdftotext"):  # poppler-utils: read the printed text back
+            text = subprocess.run(
+                ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+            ).stdout.decode()
+            # the CJK font maps some characters to Kangxi radicals: NFKC folds them
+            text = unicodedata.normalize("NFKC", text)
+            self.assertIn("提供服务收入—限定性收入", text)

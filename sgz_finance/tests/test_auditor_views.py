@@ -37,7 +37,8 @@ class TestAuditorViews(TransactionCase):
         self.assertIn("sgz.disbursement", models)
         for model in models:
             Model = self.env[model].with_user(auditor)
-            if not Model.has_access("read"):
+            if not Model.has_access("read") or Model._transient:
+                # a report's form (the trial balance) is filled in to read it
                 continue
             views = Model.get_views([(False, "list"), (False, "form")])
             fields = views["models"][model]["fields"]
