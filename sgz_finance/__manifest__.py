@@ -24,6 +24,7 @@
         "views/menus.xml",
         "views/sgz_agency_books_views.xml",
         "report/sgz_trial_balance_templates.xml",
+        "report/sgz_project_ledger_templates.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

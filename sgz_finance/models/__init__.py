@@ -15,3 +15,4 @@ from . import sgz_agency_books
 from . import sgz_agency_labour
 from . import sgz_trial_balance
 from . import sgz_period_close
+from . import sgz_project_ledger

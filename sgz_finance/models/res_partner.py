@@ -130,7 +130,9 @@ class ResPartner(models.Model):
                 }
             )
         if not company.chart_template:
-            self.env["account.chart.template"].sudo().try_loading(
+            # _load, not try_loading: the latter warns when called while modules
+            # load (the demo sets up its agency's books at install)
+            self.env["account.chart.template"].sudo()._load(
                 NPO_TEMPLATE, company, install_demo=False
             )
         people = accountants | self.env.ref(AUDITOR).sudo().users

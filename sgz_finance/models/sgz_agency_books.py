@@ -44,6 +44,7 @@ def require_accountant(doc):
 
 
 DOC_STATES = [("draft", "Draft"), ("posted", "Posted")]
+BUREAU_SOURCES = ("provincial", "local_match", "fiscal", "lottery")
 INCOME_RESTRICTED = "430101"  # 提供服务收入—限定性收入
 COST = "5101"  # 业务活动成本
 BANK = "1002"  # 银行存款
@@ -367,16 +368,10 @@ class SgzDisbursement(models.Model):
             agency = rec.agency_id.commercial_partner_id
             if not agency.sgz_book_company_id:
                 continue
-            sources = rec.project_id.funding_ids.mapped("source")
-            # the bureau's sources first: fiscal and lottery money come from it
-            source = next(
-                (
-                    s
-                    for s in ("lottery", "fiscal", "local_match", "provincial")
-                    if s in sources
-                ),
-                sources[0] if sources else False,
-            )
+            # the bureau's money: its largest source (the accountant may correct it)
+            funding = rec.project_id.funding_ids
+            bureau = funding.filtered(lambda f: f.source in BUREAU_SOURCES) or funding
+            source = bureau.sorted(lambda f: (-f.amount, f.sequence, f.id))[:1].source
             if not source:
                 continue
             self.env["sgz.agency.receipt"].sudo().create(
@@ -524,7 +519,7 @@ class SgzAgencyExpense(models.Model):
         help="What the money bought, as the guide's categories name it: the budget "
         "line's category, or a forbidden one (refused).",
     )
-    use = fields.Selection(spending_rules.USES, required=True, default="ordinary")
+    use = fields.Selection(list(spending_rules.USES), required=True, default="ordinary")
     payment_method = fields.Selection(
         [("bank", "Bank Transfer"), ("cash", "Cash")], required=True, default="bank"
     )

@@ -330,7 +330,7 @@ class SgzPeriodCloseLine(models.Model):
     currency_id = fields.Many2one(related="close_id.currency_id")
     project_id = fields.Many2one("sgz.project", required=True, ondelete="restrict")
     opening_restricted = fields.Monetary(string="Restricted at the Start")
-    restricted_income = fields.Monetary(string="Restricted Income")
+    restricted_income = fields.Monetary()
     spent = fields.Monetary(string="Spent on the Project")
     released = fields.Monetary(string="Released to Unrestricted")
     closing_restricted = fields.Monetary(string="Restricted at the End")
@@ -343,4 +343,6 @@ class SgzPeriodCloseLine(models.Model):
         return lines
 
     def write(self, vals):
-        raise UserError(_("The release schedule is written by the closing."))
+        if not self.close_id._sgz_in_step():
+            raise UserError(_("The release schedule is written by the closing."))
+        return super().write(vals)

@@ -669,6 +669,43 @@ class TestAgencyBooks(DisbursementCase):
         late.action_post()
         self.assertEqual(late.state, "posted")
 
+    # ------------------------------------------------------------ 收支明细表
+    def test_project_ledger_lists_every_receipt_and_expense(self):
+        first = self._paid_first_stage()
+        first.receipt_ids.with_user(self.accountant).action_post()
+        self._with_evidence(self._expense(amount=1200)).action_post()
+        labour = self._labour(17.5)
+        labour.write({"signed": True, "signed_sheet_ids": self._attachment().ids})
+        labour.action_post()
+        self._expense(amount=99)  # a draft is not in the ledger
+        project = self.project.with_user(self.accountant)
+        rows = project._sgz_ledger_rows()
+        self.assertEqual(len(rows), 3)
+        self.assertEqual(sum(r["income"] for r in rows), first.amount_due)
+        self.assertEqual(sum(r["expense"] for r in rows), 4700)
+        expense_row = next(r for r in rows if r["expense"] == 1200)
+        self.assertEqual(expense_row["line"], "项目启动会")
+        self.assertIn("53001234", expense_row["evidence"])
+        self.assertTrue(expense_row["voucher"])
+        action = project.action_export_ledger_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
+        sheet = book.worksheets[0]
+        self.assertEqual(sheet.freeze_panes, "A5")
+        self.assertEqual(sheet.cell(sheet.max_row, 8).value, "=SUM(H5:H7)")
+        self.assertEqual(sheet.cell(5, 7).number_format, "#,##0.00")
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.accountant)
+            ._render_qweb_html("sgz_finance.action_report_project_ledger", project.ids)
+        )
+        self.assertIn("项目启动会", html.decode())
+        for user in (self.accountant2, self.agency_user, self.officer):
+            with self.assertRefused(UserError, "not allowed|own accountants"):
+                self.project.with_user(user).action_export_ledger_xlsx()
+
 
 @tagged("post_install", "-at_install")
 class TestTrialBalancePdf(DisbursementCase, HttpCase):
