@@ -1,3 +1,4 @@
+from . import sgz_project_ledger
 from . import sgz_budget
 from . import sgz_project
 from . import sgz_disbursement
@@ -15,4 +16,3 @@ from . import sgz_agency_books
 from . import sgz_agency_labour
 from . import sgz_trial_balance
 from . import sgz_period_close
-from . import sgz_project_ledger

@@ -10,7 +10,8 @@ from ..lib import budget_rules
 
 
 class SgzProject(models.Model):
-    _inherit = "sgz.project"
+    _name = "sgz.project"
+    _inherit = ["sgz.project", "sgz.project.ledger.mixin"]
     _sgz_workflow_fields = (
         *StationsProject._sgz_workflow_fields,
         "analytic_account_id",

@@ -18,8 +18,11 @@ from odoo.addons.sgz_stations.models.sgz_workflow import (
 )
 
 
-class SgzProject(models.Model):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "sgz.project"
+class SgzProjectLedgerMixin(models.AbstractModel):
+    """The 收支明细表 of a project (joined by sgz.project in sgz_project.py)."""
+
+    _name = "sgz.project.ledger.mixin"
+    _description = "Income and Expenditure of a Project"
 
     def _sgz_check_ledger_reader(self):
         require_group(self.env, ACCOUNTANT, AUDITOR)
