@@ -266,6 +266,8 @@ class SgzAgencyReceipt(models.Model):
         "disbursement_id.amount_due",
         "disbursement_id.paid_date",
         "disbursement_id.project_id",
+        # a twin receipt posted for the same payment makes this one a double
+        "disbursement_id.receipt_ids.state",
         "project_id",
         "amount",
         "date",

@@ -223,7 +223,18 @@ class TestAgencyBooks(DisbursementCase):
         )
         with self.assertRaises(AccessError):
             receipt.with_user(self.accountant2).action_post()
+        # a draft entered twice matches until one of the two is posted
+        early_twin = receipt.with_user(self.accountant).copy({"bank_reference": "X"})
+        self.assertFalse(early_twin.match_issue)
         receipt.with_user(self.accountant).action_post()
+        self.assertIn("already received", early_twin.match_issue)
+        self.assertEqual(
+            self.env["sgz.agency.receipt"].search_count(
+                [("id", "=", early_twin.id), ("match_issue", "!=", False)]
+            ),
+            1,
+        )
+        early_twin.with_user(self.accountant).unlink()
         move = receipt.move_id
         self.assertEqual(move.company_id, self.books)
         self.assertEqual(move.state, "posted")
