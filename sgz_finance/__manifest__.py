@@ -21,10 +21,13 @@
         "views/sgz_disbursement_views.xml",
         "views/sgz_recovery_views.xml",
         "views/sgz_change_request_views.xml",
+        "views/sgz_report_views.xml",
         "views/menus.xml",
         "views/sgz_agency_books_views.xml",
         "report/sgz_trial_balance_templates.xml",
         "report/sgz_project_ledger_templates.xml",
+        "report/sgz_report_templates.xml",
+        "report/sgz_project_report_templates.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -16,3 +16,6 @@ from . import sgz_agency_books
 from . import sgz_agency_labour
 from . import sgz_trial_balance
 from . import sgz_period_close
+from . import sgz_report
+from . import sgz_compliance
+from . import sgz_dashboard

@@ -412,31 +412,44 @@ class SgzBudgetLine(models.Model):
             line.remaining_amount = line.currency_id.round(line.amount - actual)
 
     @api.model
-    def _sgz_usage(self, projects, exclude=None):
+    def _sgz_usage(self, projects, exclude=None, date_from=None, date_to=None):
         """{(project, category, item): (committed, spent)} over every version, from
-        the agency's expenses and labour payments (grouped reads)."""
+        the agency's expenses and labour payments (grouped reads), of the documents
+        dated in [date_from, date_to] when given."""
         usage = {}
         if not projects:
             return usage
+        groups = []
         for model, amount in (
             ("sgz.agency.expense", "amount"),
             ("sgz.labor.payment", "gross"),
         ):
             domain = [("project_id", "in", projects.ids)]
+            if date_from:
+                domain.append(("date", ">=", date_from))
+            if date_to:
+                domain.append(("date", "<=", date_to))
             if exclude and exclude._name == model:
                 domain.append(("id", "not in", exclude.ids))
-            groups = (
+            groups += (
                 self.env[model]
                 .sudo()
                 ._read_group(domain, ["budget_line_id", "state"], [f"{amount}:sum"])
             )
-            for line, state, total in groups:
-                committed, actual = usage.get(line._sgz_key(), (0.0, 0.0))
-                if state == "posted":
-                    actual += total
-                else:
-                    committed += total
-                usage[line._sgz_key()] = (committed, actual)
+        # the keys of every line in one prefetch group: the reads do not grow with
+        # the number of lines spent on
+        lines = self.sudo().browse(list({line.id for line, _s, _t in groups}))
+        lines.fetch(["budget_id", "category_id", "name"])
+        lines.budget_id.fetch(["project_id"])
+        keys = {line.id: line._sgz_key() for line in lines}
+        for line, state, total in groups:
+            key = keys[line.id]
+            committed, actual = usage.get(key, (0.0, 0.0))
+            if state == "posted":
+                actual += total
+            else:
+                committed += total
+            usage[key] = (committed, actual)
         return usage
 
 

@@ -93,6 +93,12 @@ class SgzDisbursement(models.Model):
     company_id = fields.Many2one(
         related="contract_id.company_id", store=True, index=True
     )
+    county_id = fields.Many2one(
+        related="project_id.county_id",
+        store=True,
+        index=True,
+        string="County / District",
+    )
     currency_id = fields.Many2one(related="contract_id.currency_id")
     sequence = fields.Integer(readonly=True)
     name = fields.Char(string="Stage", compute="_compute_name")
@@ -109,6 +115,13 @@ class SgzDisbursement(models.Model):
     deduction_reason = fields.Text(readonly=True, copy=False)
     amount_due = fields.Monetary(
         string="Amount to Pay", compute="_compute_amount_due", store=True
+    )
+    paid_amount = fields.Monetary(
+        string="Amount Paid",
+        compute="_compute_amount_due",
+        store=True,
+        help="The amount to pay once the stage is paid (for the paid-versus-due "
+        "pictures).",
     )
     gate = fields.Selection(GATES, readonly=True)
     gate_date = fields.Date(
@@ -171,10 +184,11 @@ class SgzDisbursement(models.Model):
         for rec in self:
             rec.name = rec.payment_line_id.display_name
 
-    @api.depends("amount", "deduction")
+    @api.depends("amount", "deduction", "state")
     def _compute_amount_due(self):
         for rec in self:
             rec.amount_due = rec.currency_id.round(rec.amount - rec.deduction)
+            rec.paid_amount = rec.amount_due if rec.state == "paid" else 0.0
 
     @api.depends("contract_id.name", "name")
     def _compute_display_name(self):

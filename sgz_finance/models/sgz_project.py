@@ -234,3 +234,15 @@ class SgzChangeRequestBudgetLine(models.Model):
 
     def _sgz_check_editable(self):
         self._check_request_draft()
+
+
+class SgzProjectReport(models.Model):
+    _inherit = "sgz.project.report"
+
+    def _sgz_fund_use(self):
+        """The 资金使用报告 of the report's project, spending up to the report date."""
+        self.ensure_one()
+        data = self.env["sgz.report"]._sgz_fund_use_rows(
+            self.project_id, date_to=self.date
+        )
+        return data[self.project_id.id]

@@ -13,3 +13,4 @@ from . import test_auditor_views
 from . import test_tours
 from . import test_chinese_names
 from . import test_agency_books
+from . import test_reports

@@ -1,10 +1,15 @@
 """Shared fixtures of the finance tests: a signed contract's stages and the books."""
 
+import base64
 from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.tests import new_test_user
+
 from odoo.addons.sgz_procurement.tests.common import SgzProcurementCase
+
+VALID_ID = "11010519491231002X"  # GB 11643 example number, check digit X
 
 # The books the fixtures name, per chart of accounts (the chart's own record ids):
 # generic chart: 600000 Expenses; Chinese chart: 660200 管理费用 (not 640300 税金及附加,
@@ -87,3 +92,157 @@ class DisbursementCase(SgzProcurementCase):
             stage.with_user(self.officer).action_request()
             stage.with_user(self.manager).action_approve()
             stage.with_user(self.officer).action_pay("BANK-001")
+
+
+class AgencyBooksCase(DisbursementCase):
+    """The fixture's contract of 100,000.01, funded by the welfare lottery and the
+    province, budgeted on three lines and spent through the agency's books."""
+
+    @classmethod
+    def _project_vals(cls, **overrides):
+        vals = super()._project_vals(**overrides)
+        if "funding_ids" not in overrides:
+            vals["funding_ids"] = [
+                (0, 0, {"source": "lottery", "amount": 200000.00}),
+                (0, 0, {"source": "provincial", "amount": 100000.01}),
+            ]
+        return vals
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.accountant = new_test_user(
+            cls.env,
+            "sgz_accountant",
+            groups="sgz_stations.group_agency_accountant",
+        )
+        cls.accountant.sgz_agency_id = cls.agency
+        cls.accountant2 = new_test_user(
+            cls.env,
+            "sgz_accountant2",
+            groups="sgz_stations.group_agency_accountant",
+        )
+        cls.accountant2.sgz_agency_id = cls.agency2
+        cls.agency._sgz_setup_books(accountants=cls.accountant)
+        cls.agency2._sgz_setup_books(accountants=cls.accountant2)
+        cls.books = cls.agency.sgz_book_company_id
+        cat = {
+            code: cls.env.ref(f"sgz_finance.budget_category_{code}")
+            for code in ("labour", "meeting", "materials", "fixed_assets")
+        }
+        cls.cat = cat
+        budget = (
+            cls.env["sgz.budget"]
+            .with_user(cls.agency_user)
+            .create(
+                {
+                    "project_id": cls.project.id,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "category_id": cat["labour"].id,
+                                "name": "项目助理劳务费",
+                                "quantity": 1,
+                                "sessions": 50,
+                                "rate": 200,
+                                "rate_id": cls.env.ref(
+                                    "sgz_finance.budget_rate_temp_staff"
+                                ).id,
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "category_id": cat["meeting"].id,
+                                "name": "项目启动会",
+                                "quantity": 1,
+                                "sessions": 2,
+                                "rate": 1500,
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "category_id": cat["materials"].id,
+                                "name": "活动物资",
+                                "quantity": 1,
+                                "sessions": 1,
+                                "rate": 287000.01,
+                            },
+                        ),
+                    ],
+                }
+            )
+        )
+        budget.action_submit()
+        budget.with_user(cls.manager).action_approve()
+        cls.budget = budget
+        cls.line_labour, cls.line_meeting, cls.line_materials = budget.line_ids
+        cls.supplier = cls.env["res.partner"].create(
+            {"name": "春城文具店", "is_company": True}
+        )
+        cls.supplier2 = cls.env["res.partner"].create(
+            {"name": "滇池办公用品", "is_company": True}
+        )
+
+    # ---------------------------------------------------------------- helpers
+    def _attachment(self, name="证明.pdf"):
+        return (
+            self.env["ir.attachment"]
+            .with_user(self.accountant)
+            .create({"name": name, "datas": base64.b64encode(b"%PDF-1.4 evidence")})
+        )
+
+    def _expense(self, line=None, amount=1000.0, **vals):
+        line = line or self.line_meeting
+        values = {
+            "project_id": self.project.id,
+            "budget_line_id": line.id,
+            "spent_on_id": line.category_id.id,
+            "funding_source": "lottery",
+            "name": "项目启动会会场租金",
+            "partner_id": self.supplier.id,
+            "amount": amount,
+            "date": date(2026, 3, 10),
+            "invoice_type": "vat_invoice",
+            "invoice_number": "53001234",
+        }
+        values.update(vals)
+        return self.env["sgz.agency.expense"].with_user(self.accountant).create(values)
+
+    def _with_evidence(self, expense):
+        for item in expense.evidence_ids:
+            item.attachment_ids = self._attachment(item.name)
+        return expense
+
+    def _labour(self, gross_days, rate=200, **vals):
+        values = {
+            "project_id": self.project.id,
+            "budget_line_id": self.line_labour.id,
+            "funding_source": "provincial",
+            "payee_name": "李明",
+            "payee_id_number": VALID_ID,
+            "payee_phone": "13800000000",
+            "payee_employer": "昆明学院",
+            "payee_title": "项目助理",
+            "work": "入户走访",
+            "days": gross_days,
+            "rate": rate,
+            "date": date(2026, 3, 15),
+        }
+        values.update(vals)
+        return self.env["sgz.labor.payment"].with_user(self.accountant).create(values)
+
+    def _paid_first_stage(self):
+        first, _second, _third = self._sign()
+        self._pay(first, "2026-02-24 03:00:00")
+        return first
+
+    def _lines_of(self, move, code):
+        return move.line_ids.filtered(
+            lambda line: line.account_id.with_company(move.company_id).code == code
+        )

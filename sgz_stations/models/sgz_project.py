@@ -104,6 +104,15 @@ class SgzProject(models.Model):
         check_company=True,
         tracking=True,
     )
+    county_id = fields.Many2one(
+        "sgz.region",
+        string="County / District",
+        compute="_compute_county",
+        store=True,
+        index=True,
+        help="The county or district of the stations served (the first by code when "
+        "they lie in several).",
+    )
     agency_id = fields.Many2one(
         "res.partner",
         string="Contracted Agency",
@@ -229,6 +238,12 @@ class SgzProject(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
+    @api.depends("station_ids.county_id")
+    def _compute_county(self):
+        for project in self:
+            counties = project.station_ids.county_id.sorted(lambda r: r.code or "")
+            project.county_id = counties[:1]
+
     @api.depends("date_start", "date_end")
     def _compute_date_midterm(self):
         for project in self:

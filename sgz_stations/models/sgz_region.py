@@ -51,6 +51,14 @@ class SgzRegion(models.Model):
         ),
     ]
 
+    def _sgz_county(self):
+        """The county or district this region is, or lies in (an empty recordset
+        above the county level)."""
+        region = self[:1]
+        while region and region.level != "county":
+            region = region.parent_id
+        return region
+
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
         for region in self:

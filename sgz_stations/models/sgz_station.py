@@ -61,6 +61,15 @@ class SgzStation(models.Model):
         index=True,
         ondelete="restrict",
     )
+    county_id = fields.Many2one(
+        "sgz.region",
+        string="County / District",
+        compute="_compute_county",
+        store=True,
+        index=True,
+        help="The county or district the station's region lies in: the unit of the "
+        "bureau's reports and pictures.",
+    )
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -153,6 +162,11 @@ class SgzStation(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.depends("region_id.level", "region_id.parent_path")
+    def _compute_county(self):
+        for station in self:
+            station.county_id = station.region_id._sgz_county()
+
     @api.depends("region_id", "region_id.parent_path", "region_id.complete_name")
     def _compute_signboard_expected(self):
         # read every region of every lineage in one query, not one per station
