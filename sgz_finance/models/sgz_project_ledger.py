@@ -168,19 +168,15 @@ class SgzProjectLedgerMixin(models.AbstractModel):
             formula = f"=SUM({letter}5:{letter}{row})" if rows else "=0"
             sheet.write_formula(row, col, formula, money_bold, total)
         book.close()
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": f"{title} {self.code}.xlsx",
-                    "datas": base64.b64encode(output.getvalue()),
-                    "res_model": self._name,
-                    "res_id": self.id,
-                    "mimetype": "application/vnd.openxmlformats-officedocument."
-                    "spreadsheetml.sheet",
-                }
-            )
+        # attached to nothing and created as the reader: Odoo lets only its creator
+        # read an attachment without a record (not the project's other readers)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{title} {self.code}.xlsx",
+                "datas": base64.b64encode(output.getvalue()),
+                "mimetype": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet",
+            }
         )
         return {
             "type": "ir.actions.act_url",

@@ -18,7 +18,7 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
-from odoo.tools import format_date
+from odoo.tools import format_amount, format_date
 
 from odoo.addons.sgz_procurement.lib import working_days
 from odoo.addons.sgz_procurement.models.sgz_procurement_common import (
@@ -301,7 +301,7 @@ class SgzReport(models.TransientModel):
             notes.append(
                 env._(
                     "%(amount)s not yet spent",
-                    amount=f"{row['difference']:,.2f}",
+                    amount=format_amount(env, row["difference"], currency),
                 )
             )
         else:
@@ -310,7 +310,7 @@ class SgzReport(models.TransientModel):
             notes.append(
                 env._(
                     "%(amount)s entered, not yet posted",
-                    amount=f"{row['committed']:,.2f}",
+                    amount=format_amount(env, row["committed"], currency),
                 )
             )
         return list_separator(env).join(notes)
@@ -363,7 +363,7 @@ class SgzReport(models.TransientModel):
                     (env._("Project Amount"), "money", 16),
                     (env._("Budget Amount"), "money", 16),
                     (env._("Actual Spending"), "money", 16),
-                    (env._("Difference"), "money", 16),
+                    (env._("Variance"), "money", 16),
                     (env._("Share of the Project Amount (%)"), "percent", 12),
                     (env._("Spending Progress (%)"), "percent", 12),
                 ],
@@ -380,7 +380,7 @@ class SgzReport(models.TransientModel):
                     (env._("Expenditure Item"), "text", 40),
                     (env._("Budget Amount"), "money", 16),
                     (env._("Actual Spending"), "money", 16),
-                    (env._("Difference"), "money", 16),
+                    (env._("Variance"), "money", 16),
                     (env._("Explanation of the Difference"), "text", 30),
                     (env._("Spending Progress (%)"), "percent", 12),
                 ],
@@ -466,7 +466,7 @@ class SgzReport(models.TransientModel):
                     (env._("Stage"), "text", 14),
                     (env._("Payment Condition"), "text", 22),
                     (env._("Condition Met on"), "date", 12),
-                    (env._("Due Date"), "date", 12),
+                    (env._("Payment Due Date"), "date", 12),
                     (env._("Paid on"), "date", 12),
                     (env._("Working Days Late"), "int", 10),
                     (env._("Status"), "text", 12),

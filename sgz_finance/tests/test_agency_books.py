@@ -552,6 +552,11 @@ class TestAgencyBooks(AgencyBooksCase):
             int(action["url"].split("/")[3].split("?")[0])
         )
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
+        # the file is the accountant's: the project's other readers do not get it
+        self.assertEqual(attachment.create_uid, self.accountant)
+        for user in (self.agency_user, self.accountant2, self.officer):
+            with self.assertRaises(AccessError):
+                attachment.with_user(user).read(["datas"])
         sheet = book.worksheets[0]
         self.assertEqual(sheet.freeze_panes, "A5")
         self.assertEqual(sheet.cell(sheet.max_row, 8).value, "=SUM(H5:H7)")
