@@ -47,3 +47,10 @@ class TestWorkQueueTours(HttpCase):
         self.assertFalse(
             self._open(submitted, "sgz_stations.activity_brief_overdue", agency)
         )
+
+    def test_auditor_lands_on_the_dashboard(self):
+        auditor = self.env.ref("sgz_stations.user_auditor_demo")
+        exceptions = self.env["sgz.compliance.exception"].with_user(auditor)
+        # the demo data shows breaches: the dashboard has something to open
+        self.assertTrue(exceptions.search_count([("reviewed", "=", False)]))
+        self.start_tour("/odoo", "sgz_auditor_dashboard", login="auditor")

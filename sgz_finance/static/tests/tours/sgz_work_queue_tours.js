@@ -34,7 +34,16 @@ registry.category("web_tour.tours").add("sgz_manager_approves_award", {
     steps: () => [
         ...openApp(),
         {
-            content: "The manager lands on what waits for them",
+            content: "The manager lands on the dashboard: what needs action",
+            trigger: '.o_form_view button[name="action_open"]',
+        },
+        {
+            content: "What waits for them is the next menu",
+            trigger: '.o_main_navbar [data-menu-xmlid="sgz_stations.sgz_work_queue_menu"]',
+            run: "click",
+        },
+        {
+            content: "The work queue",
             trigger: '.o_breadcrumb:contains("Waiting for Me")',
         },
         ...openQueueRow("Approve the award"),
@@ -77,6 +86,22 @@ registry.category("web_tour.tours").add("sgz_agency_submits_brief", {
         {
             content: "The brief is submitted",
             trigger: '.o_form_view .o_statusbar_status button[data-value="submitted"].o_arrow_button_current',
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("sgz_auditor_dashboard", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "The auditor lands on the dashboard; open the exceptions not reviewed",
+            trigger: '.o_form_view button.o_sgz_figure_exceptions_open',
+            run: "click",
+        },
+        {
+            content: "The list of the exceptions the demo data shows",
+            trigger: '.o_list_view .o_data_row td[name="rule"]',
         },
     ],
 });
