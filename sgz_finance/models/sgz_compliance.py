@@ -22,6 +22,7 @@ RULES = [
     ("expired_document", "Qualification Document Expired"),
     ("station", "Station Out of Compliance"),
     ("cash_payment", "Cash Payment of 1,000 or More"),
+    ("related_party", "Paid to a Related Party"),
 ]
 # The guide's (or the law's) provision each rule answers, as printed in the report.
 GUIDE_REFS = {
@@ -31,6 +32,7 @@ GUIDE_REFS = {
     "expired_document": "政府采购法 第二十二条；采购文件 资格证明文件",
     "station": "第一部分 社会工作服务站工作指引 L11-L40",
     "cash_payment": "第六部分 社工站项目财务管理指引 四（一） L4267",
+    "related_party": "第六部分 社工站项目财务管理指引 三（二）2 L4253-4254",
 }
 CASH_LIMIT = 1000.0
 
@@ -355,6 +357,55 @@ class SgzComplianceException(models.Model):
             )
             for expense in expenses
         ]
+
+    def _sgz_find_related_party(self, today):
+        """Posted expenses paid to a party the agency records as related (a relation
+        recorded after the purchase was approved is found here)."""
+        relations = self.env["sgz.agency.relation"].search([])
+        related = {}
+        for relation in relations:
+            related.setdefault(relation.agency_id.commercial_partner_id.id, {})[
+                relation.partner_id.commercial_partner_id.id
+            ] = relation
+        if not related:
+            return []
+        expenses = self.env["sgz.agency.expense"].search(
+            [
+                ("state", "=", "posted"),
+                ("agency_id", "in", list(related)),
+                (
+                    "partner_id.commercial_partner_id",
+                    "in",
+                    list({p for parties in related.values() for p in parties}),
+                ),
+            ]
+        )
+        result = []
+        for expense in expenses:
+            agency = expense.agency_id.commercial_partner_id.id
+            relation = related[agency].get(expense.partner_id.commercial_partner_id.id)
+            if not relation:
+                continue
+            result.append(
+                self._sgz_vals(
+                    expense,
+                    rule_key="related_party",
+                    date=expense.date,
+                    company_id=expense.project_id.company_id.id,
+                    agency_id=expense.agency_id.id,
+                    project_id=expense.project_id.id,
+                    amount=expense.amount,
+                    detail=_(
+                        "%(purpose)s paid to %(payee)s, related to %(person)s "
+                        "(%(relation)s)",
+                        purpose=expense.name,
+                        payee=expense.partner_id.name,
+                        person=relation.person,
+                        relation=relation.relation,
+                    ),
+                )
+            )
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

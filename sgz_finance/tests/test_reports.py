@@ -300,6 +300,15 @@ class TestReports(ReportsCase):
                 self._expense(amount=1000.0, payment_method="cash")
             )
             cash.action_post()
+        # the supplier is recorded as related after the expense was posted
+        self.env["sgz.agency.relation"].create(
+            {
+                "agency_id": self.agency.id,
+                "partner_id": self.supplier.id,
+                "person": "王会计",
+                "relation": "配偶经营",
+            }
+        )
         Exception_ = self.env["sgz.compliance.exception"]
         with freeze_time("2026-03-10"):
             Exception_._cron_refresh()
@@ -309,6 +318,8 @@ class TestReports(ReportsCase):
         self.assertEqual(by_rule["late_disbursement"].amount, first.amount_due)
         self.assertEqual(by_rule["cash_payment"].source_ref, cash)
         self.assertIn("L4267", by_rule["cash_payment"].guide_ref)
+        self.assertEqual(by_rule["related_party"].source_ref, cash)
+        self.assertIn("王会计", by_rule["related_party"].detail)
         late = by_rule["late_disbursement"]
         # only the auditor reviews; the review never touches the record
         with self.assertRefused(UserError, "not allowed"):
