@@ -693,7 +693,19 @@ def main():
     )
     p_pot = sub.add_parser("pot", help="export the addons' .pot translation templates")
     p_pot.add_argument("addons", nargs="*")
+    p_rep = sub.add_parser(
+        "replica-check",
+        help="prove that the reports read from a streaming replica "
+        "(docs/deployment.md)",
+    )
+    p_rep.add_argument("--db", help="an existing database (default: a new one)")
+    p_rep.add_argument("--keep", action="store_true", help="keep the replica and db")
     args = parser.parse_args()
+    if args.cmd == "replica-check":
+        import replica_check
+
+        replica_check.cmd_replica_check(args)
+        return
     {"run": cmd_run, "test": cmd_test, "pot": cmd_pot}[args.cmd](args)
 
 

@@ -135,6 +135,7 @@ class SgzDisbursement(models.Model):
     due_date = fields.Date(
         readonly=True,
         copy=False,
+        index=True,
         help="Gate date plus the working days of the contract (Chinese calendar).",
     )
     due_date_note = fields.Char(
@@ -144,12 +145,17 @@ class SgzDisbursement(models.Model):
         "them: it is filled in when that year is marked complete.",
     )
     state = fields.Selection(
-        STATES, default="pending", required=True, readonly=True, tracking=True
+        STATES,
+        default="pending",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
     )
     suspension_reason = fields.Text(readonly=True, copy=False)
     requested_by = fields.Many2one("res.users", readonly=True, copy=False)
     approved_by = fields.Many2one("res.users", readonly=True, copy=False)
-    paid_date = fields.Date(readonly=True, copy=False)
+    paid_date = fields.Date(readonly=True, copy=False, index=True)
     payment_reference = fields.Char(readonly=True, copy=False)
     # the bureau's entries: for who reads its books (not the agencies)
     move_id = fields.Many2one(
