@@ -102,3 +102,35 @@ def test_demo_xml_up_to_date():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+YUNNAN_CSV = REPO_ROOT / "data" / "regions" / "yunnan_regions.csv"
+
+
+def _rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_yunnan_has_the_province_sizes():
+    rows = _rows(YUNNAN_CSV)
+    levels = [r["level"] for r in rows]
+    assert levels.count("city") == 16
+    assert levels.count("county") == 129
+    assert levels.count("township") == 1458
+    codes = {r["code"] for r in rows}
+    assert len(codes) == len(rows)
+    by_code = {r["code"]: r for r in rows}
+    parent_level = {"city": None, "county": "city", "township": "county"}
+    for r in rows:
+        if parent_level[r["level"]] is None:
+            assert r["parent_code"] == ""
+        else:
+            assert by_code[r["parent_code"]]["level"] == parent_level[r["level"]]
+            assert r["code"].startswith("53")
+
+
+def test_yunnan_contains_kunming_as_is():
+    yunnan = {tuple(r.values()) for r in _rows(YUNNAN_CSV)}
+    kunming = {tuple(r.values()) for r in _rows(CSV_PATH)}
+    assert kunming <= yunnan
