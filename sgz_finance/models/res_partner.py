@@ -121,7 +121,10 @@ class ResPartner(models.Model):
                 )
             company.sgz_agency_id = agency
         else:
-            company = Company.create(
+            # a company in China would make Odoo install l10n_cn and load the
+            # Chinese enterprise chart on commit (res.company.install_l10n_modules),
+            # over the non-profit chart loaded below: not for an agency's books
+            company = Company.with_context(chart_template_load=True).create(
                 {
                     "name": _("%(agency)s (books)", agency=agency.name),
                     "currency_id": self.env.ref("base.CNY").id,

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import unicodedata
 from datetime import date
+from unittest.mock import patch
 
 import openpyxl
 from freezegun import freeze_time
@@ -25,6 +26,28 @@ class TestAgencyBooks(AgencyBooksCase):
     """Receipts, spending, labour fees and the books of the fixture's project."""
 
     # ------------------------------------------------------------------ setup
+    def test_books_do_not_ask_odoo_for_the_chinese_chart(self):
+        """Outside the tests, Odoo installs the localisation of a new company's
+        country and loads its chart on commit (``install_l10n_modules``): an
+        agency's books in China would get the enterprise chart over the non-profit
+        one. Setting the books up never gets that far."""
+        asked = []
+
+        def install_l10n_modules(companies):
+            asked.append(companies)
+            return False
+
+        base = type(self.env["res.company"]).__mro__
+        owner = next(
+            cls for cls in reversed(base) if "install_l10n_modules" in vars(cls)
+        )
+        with patch.object(owner, "install_l10n_modules", install_l10n_modules):
+            self.agency3.with_user(self.manager)._sgz_setup_books()
+        self.assertFalse(asked)
+        books = self.agency3.sgz_book_company_id
+        self.assertEqual(books.country_id.code, "CN")
+        self.assertEqual(books.chart_template, "sgz_npo")
+
     def test_books_set_up_on_the_non_profit_chart(self):
         self.assertEqual(self.books.chart_template, "sgz_npo")
         self.assertEqual(self.books.sgz_agency_id, self.agency)
