@@ -678,6 +678,46 @@ def cmd_pot(args):
         drop_db(db)
 
 
+def cmd_generate(args):
+    """A new database with the addons (no demo data), then the generator inside it."""
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import province
+
+    if args.scale in province.UNSUPPORTED:
+        die(province.UNSUPPORTED[args.scale])
+    if args.scale not in province.PRESETS:
+        die(f"--scale is one of {', '.join(province.PRESETS)}")
+    ensure_postgres()
+    db = args.db or f"sgz_province_{args.scale}"
+    if db_exists(db):
+        die(f"the database {db} exists: generate into a new one (--db) or drop it.")
+    conf = odoo_conf("generate")
+    stage(f"a database with the addons, without demo data: {db}")
+    rc, _text, logpath = run_odoo_logged(
+        conf,
+        ["-d", db, "-i", ",".join(addons()), "--without-demo=all", "--stop-after-init"],
+        "generate-install",
+    )
+    if rc:
+        die(f"installing the addons failed: read {logpath}.")
+    stage(f"generating the {args.scale} preset (seed {args.seed})")
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {os.path.join(ROOT, 'tools')!r})\n"
+        "import province\n"
+        f"made = province.generate(env, {args.scale!r}, seed={args.seed})\n"
+        "print('made:', ', '.join(f'{k} {v}' for k, v in sorted(made.items())))\n"
+    )
+    proc = subprocess.run(
+        odoo_cmd(conf, "-d", db, "--no-http", "--log-level=warn", command="shell"),
+        input=script,
+        text=True,
+        cwd=ROOT,
+    )
+    if proc.returncode:
+        die("the generator failed (its traceback is above).")
+
+
 def main():
     parser = argparse.ArgumentParser(prog="sgz")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -700,7 +740,18 @@ def main():
     )
     p_rep.add_argument("--db", help="an existing database (default: a new one)")
     p_rep.add_argument("--keep", action="store_true", help="keep the replica and db")
+    p_gen = sub.add_parser(
+        "generate", help="fill a new database with a generated province (issue 13)"
+    )
+    p_gen.add_argument("--scale", default="1", help="tiny, 1 or 10 (per cent)")
+    p_gen.add_argument("--seed", type=int, default=2026)
+    p_gen.add_argument(
+        "--db", help="the database to make (default sgz_province_<scale>)"
+    )
     args = parser.parse_args()
+    if args.cmd == "generate":
+        cmd_generate(args)
+        return
     if args.cmd == "replica-check":
         import replica_check
 

@@ -14,3 +14,4 @@ from . import test_tours
 from . import test_chinese_names
 from . import test_agency_books
 from . import test_reports
+from . import test_province
