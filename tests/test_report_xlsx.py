@@ -98,3 +98,33 @@ def test_dates_and_blanks():
     assert sheet["A6"].value == datetime.datetime(2026, 2, 12)
     assert sheet["A6"].number_format == "yyyy-mm-dd"
     assert sheet["B6"].value is None
+
+
+def test_days_are_not_summed_and_notes_follow_the_total():
+    columns = [("阶段", "text", 10), ("逾期工作日", "days", 8), ("金额", "money", 12)]
+    book = _book(
+        [
+            {
+                "sheet": "拨付",
+                "title": "拨付登记",
+                "columns": columns,
+                "rows": [["首期", 3, 100.0], ["中期", None, 50.5]],
+                "totals": True,
+                "total_label": "合计",
+                "notes": ["节假日表尚未录入2028年，逾期工作日数留空。"],
+            }
+        ]
+    )
+    sheet = book["拨付"]
+    assert sheet["B6"].value == 3
+    assert sheet["B6"].number_format == "0"
+    assert sheet["A8"].value == "合计"
+    assert sheet["B8"].value is None  # a number of days is not a total
+    assert sheet["C8"].value == "=SUM(C6:C7)"
+    assert sheet["A10"].value == "节假日表尚未录入2028年，逾期工作日数留空。"
+
+
+def test_exact_sum_is_to_the_cent():
+    # amounts carried with more decimals than a cent are summed, then rounded
+    assert xlsx.exact_sum([0.005, 0.0]) == 0.01
+    assert xlsx.exact_sum([1.004, 1.004]) == 2.01

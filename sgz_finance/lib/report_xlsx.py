@@ -6,11 +6,15 @@ A part is a dict::
         "sheet": "资金使用报告",          # sheet name (cut to 31 characters)
         "title": "资金使用报告",          # first line of the sheet
         "columns": [(label, kind, width), ...],
-        "rows": [[value, ...], ...],      # kinds: text, money, int, percent, date
+        "rows": [[value, ...], ...],      # kinds below
         "totals": True,                   # a total row under the money/int columns
         "total_label": "合计",
         "empty_label": "无记录",          # written under the header when no row
+        "notes": ["..."],                 # lines written under the table
     }
+
+Kinds: ``text``, ``money``, ``int`` (a count, summed), ``days`` (a number of days,
+never summed), ``percent``, ``date``.
 
 Money is written with two decimals (``#,##0.00``); a total is a ``SUM`` formula over
 its column whose cached value is the exact sum (``Decimal`` over the cents), so that
@@ -24,7 +28,7 @@ Pure Python (no Odoo): tested in ``tests/test_report_xlsx.py``.
 
 import datetime
 import io
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
@@ -32,7 +36,7 @@ from xlsxwriter.utility import xl_col_to_name
 # Excel's limit is 1,048,576 rows; the title, filters and header take HEADER_ROWS.
 MAX_SHEET_ROWS = 1048576
 FORBIDDEN_SHEET_CHARS = "[]:*?/\\"
-KINDS = ("text", "money", "int", "percent", "date")
+KINDS = ("text", "money", "int", "days", "percent", "date")
 SUMMED = ("money", "int")
 
 
@@ -51,7 +55,8 @@ def sheet_name(name, taken):
 
 def exact_sum(values):
     """The sum of amounts to the cent, as a float fit for a cell (no float drift)."""
-    return float(sum((Decimal(str(v or 0)) for v in values), Decimal("0")))
+    total = sum((Decimal(str(v or 0)) for v in values), Decimal("0"))
+    return float(total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def write_workbook(parts, filters, max_rows=MAX_SHEET_ROWS):
@@ -67,6 +72,7 @@ def write_workbook(parts, filters, max_rows=MAX_SHEET_ROWS):
         "text": book.add_format({}),
         "money": book.add_format({"num_format": "#,##0.00"}),
         "int": book.add_format({"num_format": "0"}),
+        "days": book.add_format({"num_format": "0"}),
         "percent": book.add_format({"num_format": "0.00"}),
         "date": book.add_format({"num_format": "yyyy-mm-dd"}),
         "total_text": book.add_format({"bold": True, "top": 1}),
@@ -111,28 +117,38 @@ def _write_part(book, part, filters, fmt, taken, max_rows):
     empty_label = not rows and part.get("empty_label")
     if empty_label:
         sheets[-1].write_string(header_row + 1, 0, empty_label)
+    end_row = header_row + 1 + len(chunks[-1]) + (1 if empty_label else 0)
     if part.get("totals") and columns:
-        last = sheets[-1]
-        total_row = header_row + 1 + len(chunks[-1]) + (1 if empty_label else 0)
-        last.write_string(
-            total_row, 0, part.get("total_label") or "Total", fmt["total_text"]
-        )
-        for col, (_label, kind, _width) in enumerate(columns):
-            if kind not in SUMMED or col == 0:
+        _write_totals(part, sheets, chunks, header_row, end_row, fmt)
+        end_row += 1
+    for offset, line in enumerate(part.get("notes") or []):
+        sheets[-1].write_string(end_row + 1 + offset, 0, line)
+
+
+def _write_totals(part, sheets, chunks, header_row, total_row, fmt):
+    """The total row under the last sheet: a SUM over every sheet of the part per
+    summed column, its cached value the exact sum."""
+    columns, rows = part["columns"], part["rows"]
+    last = sheets[-1]
+    last.write_string(
+        total_row, 0, part.get("total_label") or "Total", fmt["total_text"]
+    )
+    for col, (_label, kind, _width) in enumerate(columns):
+        if kind not in SUMMED or col == 0:
+            continue
+        letter = xl_col_to_name(col)
+        ranges = []
+        for sheet, chunk in zip(sheets, chunks, strict=True):
+            if not chunk:
                 continue
-            letter = xl_col_to_name(col)
-            ranges = []
-            for sheet, chunk in zip(sheets, chunks, strict=True):
-                if not chunk:
-                    continue
-                first, end = header_row + 2, header_row + 1 + len(chunk)
-                prefix = "" if sheet is last else f"'{sheet.get_name()}'!"
-                ranges.append(f"{prefix}{letter}{first}:{letter}{end}")
-            value = exact_sum(values[col] for values in rows)
-            if kind == "int":
-                value = int(value)
-            formula = f"=SUM({','.join(ranges)})" if ranges else "=0"
-            last.write_formula(total_row, col, formula, fmt[f"total_{kind}"], value)
+            first, end = header_row + 2, header_row + 1 + len(chunk)
+            prefix = "" if sheet is last else f"'{sheet.get_name()}'!"
+            ranges.append(f"{prefix}{letter}{first}:{letter}{end}")
+        value = exact_sum(values[col] for values in rows)
+        if kind == "int":
+            value = int(value)
+        formula = f"=SUM({','.join(ranges)})" if ranges else "=0"
+        last.write_formula(total_row, col, formula, fmt[f"total_{kind}"], value)
 
 
 def _write_cell(sheet, row, col, kind, value, fmt):
@@ -140,8 +156,8 @@ def _write_cell(sheet, row, col, kind, value, fmt):
         sheet.write_blank(row, col, None, fmt[kind] if kind != "text" else None)
     elif kind in ("money", "percent"):
         sheet.write_number(row, col, float(value), fmt[kind])
-    elif kind == "int":
-        sheet.write_number(row, col, int(value), fmt["int"])
+    elif kind in ("int", "days"):
+        sheet.write_number(row, col, int(value), fmt[kind])
     elif kind == "date":
         if isinstance(value, datetime.datetime):
             value = value.date()

@@ -401,7 +401,11 @@ class SgzBudgetLine(models.Model):
 
     def _sgz_key(self):
         """A budget line across the versions of its budget: its category and item."""
-        return (self.budget_id.project_id.id, self.category_id.id, self.name)
+        return (
+            self.budget_id.project_id.id,
+            self.category_id.id,
+            (self.name or "").strip(),
+        )
 
     def _compute_usage(self):
         usage = self._sgz_usage(self.budget_id.project_id)

@@ -546,6 +546,27 @@ class SgzBudgetLine(models.Model):
                     )
                 )
 
+    @api.constrains("budget_id", "category_id", "name")
+    def _check_unique_item(self):
+        """A line is known across versions and in the books by its category and
+        item: two lines of one budget with both the same would share one spending."""
+        for budget in self.budget_id:
+            seen = set()
+            for line in budget.line_ids:
+                key = (line.category_id.id, (line.name or "").strip())
+                if key in seen:
+                    raise ValidationError(
+                        _(
+                            "Budget %(budget)s has the item %(item)s under "
+                            "%(category)s twice; give each line its own item or "
+                            "put them on one line.",
+                            budget=budget.name,
+                            item=(line.name or "").strip(),
+                            category=line.category_id.name,
+                        )
+                    )
+                seen.add(key)
+
     def _check_budget_draft(self):
         for budget in self.budget_id:
             if budget.state != "draft":

@@ -13,7 +13,11 @@ docs/reports.md lists them with the check that refuses them.
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.sgz_stations.models.sgz_workflow import AUDITOR, require_group
+from odoo.addons.sgz_stations.models.sgz_workflow import (
+    AUDITOR,
+    reader_env,
+    require_group,
+)
 
 RULES = [
     ("late_disbursement", "Disbursement Overdue"),
@@ -24,16 +28,18 @@ RULES = [
     ("cash_payment", "Cash Payment of 1,000 or More"),
     ("related_party", "Paid to a Related Party"),
 ]
-# The guide's (or the law's) provision each rule answers, as printed in the report.
+# The guide's (or the law's) provision each rule answers, as printed in the report
+# (by part and section; docs/reports.md adds the guide's line numbers).
 GUIDE_REFS = {
-    "late_disbursement": "第二部分 社会工作服务站项目运营指引 二（四） L165",
+    "late_disbursement": "第二部分 社会工作服务站项目运营指引 二（四）",
     "late_notice": "政府采购法实施条例 第四十三条（2个工作日内公告）",
-    "late_brief": "第二部分 评估指标 上报资料 L187",
+    "late_brief": "第二部分 评估指标 上报资料",
     "expired_document": "政府采购法 第二十二条；采购文件 资格证明文件",
-    "station": "第一部分 社会工作服务站工作指引 L11-L40",
-    "cash_payment": "第六部分 社工站项目财务管理指引 四（一） L4267",
-    "related_party": "第六部分 社工站项目财务管理指引 三（二）2 L4253-4254",
+    "station": "第一部分 社会工作服务站工作指引",
+    "cash_payment": "第六部分 社工站项目财务管理指引 四（一）",
+    "related_party": "第六部分 社工站项目财务管理指引 三（二）2",
 }
+
 CASH_LIMIT = 1000.0
 
 
@@ -50,6 +56,7 @@ class SgzComplianceException(models.Model):
         "company_id",
         "agency_id",
         "project_id",
+        "county_id",
         "amount",
         "source_ref",
         "source_name",
@@ -76,6 +83,9 @@ class SgzComplianceException(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     agency_id = fields.Many2one("res.partner", readonly=True, index=True)
     project_id = fields.Many2one("sgz.project", readonly=True, index=True)
+    county_id = fields.Many2one(
+        "sgz.region", string="County / District", readonly=True, index=True
+    )
     amount = fields.Monetary(readonly=True)
     source_ref = fields.Reference(
         selection="_selection_source", string="Record", readonly=True
@@ -111,6 +121,14 @@ class SgzComplianceException(models.Model):
     def write(self, vals):
         if "review_comment" in vals and not self._sgz_in_step():
             require_group(self.env, AUDITOR)
+            if self.filtered("reviewed"):
+                # the comment is what the review found: reopen the review to amend
+                raise UserError(
+                    _(
+                        "This exception has been reviewed; reopen the review before "
+                        "changing its comment."
+                    )
+                )
         return super().write(vals)
 
     # --------------------------------------------------------------- review
@@ -139,19 +157,50 @@ class SgzComplianceException(models.Model):
     # -------------------------------------------------------------- refresh
     @api.model
     def action_refresh(self):
-        """Read the data again now (auditors and officers)."""
+        """Ask the daily job to read the data again now (auditors and officers).
+
+        The job does the reading, never the request: two readings at once (the
+        button and the job, or two auditors) would record the same breach twice,
+        and on a province's data the reading takes longer than a screen should
+        wait. Odoo runs a job once at a time."""
         require_group(
             self.env,
             AUDITOR,
             "sgz_stations.group_officer",
             "sgz_stations.group_manager",
         )
-        self.sudo()._sgz_refresh()
-        return {"type": "ir.actions.client", "tag": "reload"}
+        self.env.ref("sgz_finance.ir_cron_compliance_exceptions").sudo()._trigger()
+        env = reader_env(self.env)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "title": env._("Compliance Exceptions"),
+                "message": env._(
+                    "The data is being read again; reopen the list in a minute to "
+                    "see the result."
+                ),
+            },
+        }
 
     @api.model
     def _cron_refresh(self):
-        self.sudo()._sgz_refresh()
+        self._sgz_refresh_env()._sgz_refresh()
+
+    @api.model
+    def _sgz_refresh_env(self):
+        """The reading sees every active record, whoever started it, and writes its
+        text in the bureau's language and dates in the bureau's time zone (the
+        main company's partner): a row does not change language with the reader."""
+        partner = self.env.company.partner_id.sudo()
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        lang = partner.lang if partner.lang in langs else None
+        if not lang:
+            lang = "zh_CN" if "zh_CN" in langs else "en_US"
+        return self.sudo().with_context(
+            active_test=True, lang=lang, tz=partner.tz or "Asia/Shanghai"
+        )
 
     @api.model
     def _sgz_refresh(self):
@@ -162,7 +211,10 @@ class SgzComplianceException(models.Model):
             for vals in getattr(self, f"_sgz_find_{rule}")(today):
                 vals["rule"] = rule
                 found[vals["key"]] = vals
-        existing = self.with_context(active_test=False).search([])
+        # the rows to resolve (open ones) and the rows found again, not all rows
+        existing = self.search(
+            ["|", ("state", "=", "open"), ("key", "in", list(found))]
+        )
         by_key = {rec.key: rec for rec in existing}
         to_create = [vals for key, vals in found.items() if key not in by_key]
         with self._sgz_step():
@@ -172,13 +224,22 @@ class SgzComplianceException(models.Model):
                 rec = by_key.get(key)
                 if not rec:
                     continue
+                current = {
+                    "amount": rec.amount,
+                    "detail": rec.detail,
+                    "county_id": rec.county_id.id,
+                }
                 changes = {
-                    k: v
-                    for k, v in vals.items()
-                    if k in ("amount", "detail", "state") and rec[k] != v
+                    k: vals[k] for k, v in current.items() if k in vals and vals[k] != v
                 }
                 if rec.state != "open":
-                    changes["state"] = "open"
+                    # the breach is back: it needs a new review
+                    changes.update(
+                        state="open",
+                        reviewed=False,
+                        reviewed_by=False,
+                        reviewed_on=False,
+                    )
                 if changes:
                     rec.write(changes)
             self.create(to_create)
@@ -186,10 +247,15 @@ class SgzComplianceException(models.Model):
 
     # ---------------------------------------------------------------- rules
     def _sgz_vals(self, record, **vals):
+        if "county_id" in record._fields:
+            county = record.county_id
+        else:
+            county = self.env["sgz.project"].browse(vals.get("project_id")).county_id
         return {
             "key": f"{vals['rule_key']}:{record._name}:{record.id}",
             "source_ref": f"{record._name},{record.id}",
             "source_name": record.display_name,
+            "county_id": county.id,
             **{k: v for k, v in vals.items() if k != "rule_key"},
         }
 
@@ -324,7 +390,7 @@ class SgzComplianceException(models.Model):
             self._sgz_vals(
                 station,
                 rule_key="station",
-                date=False,
+                date=today,  # first seen (the station's history is not kept)
                 company_id=station.company_id.id,
                 agency_id=station.agency_id.id,
                 detail=(station.compliance_issues or "").replace("\n", "；")[:500],

@@ -168,12 +168,14 @@ class SgzBudgetUsage(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         # spending is matched to the lines of the budget in force by category and
         # item, as sgz.budget.line._sgz_usage does (a line keeps its spending across
-        # versions of the budget)
+        # versions of the budget); spending on a line the budget in force no longer
+        # has is a row of its own (budget 0, the id of its first line), never dropped
         self.env.cr.execute(
             f"""
             CREATE VIEW {self._table} AS (
                 WITH spent AS (
-                    SELECT b.project_id, l.category_id, l.name, SUM(s.amount) AS amount
+                    SELECT b.project_id, l.category_id, btrim(l.name) AS name,
+                           SUM(s.amount) AS amount, MIN(l.id) AS first_line_id
                       FROM (SELECT budget_line_id, amount FROM sgz_agency_expense
                              WHERE state = 'posted'
                             UNION ALL
@@ -181,21 +183,29 @@ class SgzBudgetUsage(models.Model):
                              WHERE state = 'posted') s
                       JOIN sgz_budget_line l ON l.id = s.budget_line_id
                       JOIN sgz_budget b ON b.id = l.budget_id
-                  GROUP BY b.project_id, l.category_id, l.name
+                  GROUP BY b.project_id, l.category_id, btrim(l.name)
+                ),
+                in_force AS (
+                    SELECT l.id, b.project_id, l.category_id, btrim(l.name) AS name,
+                           l.amount
+                      FROM sgz_budget_line l
+                      JOIN sgz_budget b ON b.id = l.budget_id AND b.state = 'approved'
                 )
-                SELECT l.id AS id, l.id AS budget_line_id, b.project_id,
-                       b.agency_id, p.county_id, b.company_id, c.currency_id,
-                       l.category_id, COALESCE(cat.parent_id, cat.id) AS group_id,
-                       l.amount AS budget_amount,
+                SELECT COALESCE(f.id, s.first_line_id) AS id,
+                       COALESCE(f.id, s.first_line_id) AS budget_line_id,
+                       p.id AS project_id, p.agency_id, p.county_id, p.company_id,
+                       c.currency_id, cat.id AS category_id,
+                       COALESCE(cat.parent_id, cat.id) AS group_id,
+                       COALESCE(f.amount, 0) AS budget_amount,
                        COALESCE(s.amount, 0) AS spent_amount,
-                       l.amount - COALESCE(s.amount, 0) AS left_amount
-                  FROM sgz_budget_line l
-                  JOIN sgz_budget b ON b.id = l.budget_id AND b.state = 'approved'
-                  JOIN sgz_project p ON p.id = b.project_id
-                  JOIN res_company c ON c.id = b.company_id
-                  JOIN sgz_budget_category cat ON cat.id = l.category_id
-             LEFT JOIN spent s ON s.project_id = b.project_id
-                      AND s.category_id = l.category_id AND s.name = l.name
+                       COALESCE(f.amount, 0) - COALESCE(s.amount, 0) AS left_amount
+                  FROM in_force f
+             FULL JOIN spent s ON s.project_id = f.project_id
+                      AND s.category_id = f.category_id AND s.name = f.name
+                  JOIN sgz_project p ON p.id = COALESCE(f.project_id, s.project_id)
+                  JOIN res_company c ON c.id = p.company_id
+                  JOIN sgz_budget_category cat
+                    ON cat.id = COALESCE(f.category_id, s.category_id)
             )
             """
         )

@@ -14,6 +14,7 @@ number of rows (``tests/test_reports.py`` counts them on 1x and 10x the data).
 
 import base64
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -60,10 +61,12 @@ RESPONDED_QUOTES = ("submitted", "in_review", "qualified", "rejected", "won", "l
 
 
 def _percent(part, whole, currency):
-    """``part`` as a percentage of ``whole``, two decimals (0 when whole is 0)."""
+    """``part`` as a percentage of ``whole``, rounded half up to two decimals in
+    decimal arithmetic (0 when whole is 0)."""
     if currency.is_zero(whole):
         return 0.0
-    return round(part * 100.0 / whole, 2)
+    ratio = Decimal(str(part)) * 100 / Decimal(str(whole))
+    return float(ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 class SgzReport(models.TransientModel):
@@ -202,7 +205,14 @@ class SgzReport(models.TransientModel):
         }
 
     def action_print_pdf(self):
-        for part in self.sgz_parts():
+        """The PDF; its size is checked where it is rendered (``_sgz_pdf_parts``),
+        so a report printed through any route is held to it."""
+        self._sgz_check()
+        return self.env.ref("sgz_finance.action_report_sgz_report").report_action(self)
+
+    def _sgz_pdf_parts(self):
+        parts = self.sgz_parts()
+        for part in parts:
             if len(part["rows"]) > PDF_MAX_ROWS:
                 raise UserError(
                     _(
@@ -213,66 +223,99 @@ class SgzReport(models.TransientModel):
                         max=PDF_MAX_ROWS,
                     )
                 )
-        return self.env.ref("sgz_finance.action_report_sgz_report").report_action(self)
+        return parts
 
     # ------------------------------------------------------ 资金使用报告
     @api.model
+    def _sgz_budgets_in_force(self, projects, as_of=False):
+        """{project id: the budget in force} today, or on ``as_of`` (the last version
+        approved by then; the current one when none was approved by then)."""
+        Budget = self.env["sgz.budget"].sudo()
+        current = {}
+        for budget in Budget.search(
+            [("project_id", "in", projects.ids), ("state", "=", "approved")]
+        ):
+            current[budget.project_id.id] = budget
+        if not as_of:
+            return current
+        in_force = {}
+        for budget in Budget.search(
+            [
+                ("project_id", "in", projects.ids),
+                ("state", "in", ("approved", "superseded")),
+                ("approved_on", "<=", as_of),
+            ],
+            order="project_id, version desc, id desc",
+        ):
+            in_force.setdefault(budget.project_id.id, budget)
+        return {**current, **in_force}
+
+    @api.model
     def _sgz_fund_use_rows(self, projects, date_from=False, date_to=False):
         """Per project, the rows of its 资金使用报告 (mid-term report 六, final report
-        项目资金支出情况): the lines of the budget in force grouped by category (A,
-        A1, A2, B, ...), budget, spent, difference, explanation and progress, and the
-        project's totals. Shared by this report and the mid-term and final reports."""
+        项目资金支出情况): the lines of the budget in force on ``date_to`` grouped by
+        category (A, A1, A2, B, ...), budget, spent, difference, explanation and
+        progress, and the project's totals. Spending on a line that the budget in
+        force no longer has is shown in a group of its own, never dropped. Shared by
+        this report and the mid-term and final reports."""
         env = reader_env(self.env)
-        budgets = (
-            self.env["sgz.budget"]
-            .sudo()
-            .search(
-                [("project_id", "in", projects.ids), ("state", "=", "approved")],
-                order="project_id, version desc",
-            )
-        )
-        current = {}
-        for budget in budgets:
-            current.setdefault(budget.project_id.id, budget)
+        current = self._sgz_budgets_in_force(projects, as_of=date_to)
         usage = self.env["sgz.budget.line"]._sgz_usage(
             projects, date_from=date_from, date_to=date_to
         )
+        by_project = {}
+        for key, figures in usage.items():
+            by_project.setdefault(key[0], {})[key] = figures
+        Category = self.env["sgz.budget.category"].sudo()
         result = {}
         for project in projects:
             currency = project.currency_id
             budget = current.get(project.id)
+            spending = by_project.get(project.id, {})
             groups = {}
             for line in budget.line_ids if budget else []:
                 group = line.category_id.parent_id or line.category_id
-                groups.setdefault(group, []).append(line)
+                key = line._sgz_key()
+                groups.setdefault(group, []).append(
+                    (f"{line.category_id.name}：{line.name}", line.amount, key)
+                )
+            ordered = sorted(groups, key=lambda g: (g.sequence, g.id))
+            kept = {key for lines in groups.values() for _n, _a, key in lines}
+            gone = [
+                (f"{Category.browse(key[1]).name}：{key[2]}", 0.0, key)
+                for key in sorted(spending, key=lambda k: (k[1], k[2]))
+                if key not in kept
+            ]
+            if gone:
+                label = env._("Spending on Lines No Longer in the Budget")
+                ordered.append(label)
+                groups[label] = gone
             rows = []
             total_budget = total_spent = 0.0
-            ordered = sorted(groups, key=lambda g: (g.sequence, g.id))
             for index, group in enumerate(ordered):
                 letter = chr(ord("A") + index) if index < 26 else f"Z{index - 25}"
-                lines = groups[group]
                 group_row = {
                     "level": "group",
                     "serial": letter,
-                    "name": group.name,
+                    "name": group if isinstance(group, str) else group.name,
                     "budget": 0.0,
                     "spent": 0.0,
                     "committed": 0.0,
                 }
                 rows.append(group_row)
-                for number, line in enumerate(lines, start=1):
-                    committed, spent = usage.get(line._sgz_key(), (0.0, 0.0))
+                for number, (name, amount, key) in enumerate(groups[group], start=1):
+                    committed, spent = spending.get(key, (0.0, 0.0))
                     row = {
                         "level": "line",
                         "serial": f"{letter}{number}",
-                        "name": f"{line.category_id.name}：{line.name}",
-                        "budget": line.amount,
+                        "name": name,
+                        "budget": amount,
                         "spent": currency.round(spent),
                         "committed": currency.round(committed),
                     }
                     rows.append(row)
-                    for key in ("budget", "spent", "committed"):
-                        group_row[key] = currency.round(group_row[key] + row[key])
+                    for field in ("budget", "spent", "committed"):
+                        group_row[field] = currency.round(group_row[field] + row[field])
                 total_budget = currency.round(total_budget + group_row["budget"])
                 total_spent = currency.round(total_spent + group_row["spent"])
             for row in rows:
@@ -408,10 +451,16 @@ class SgzReport(models.TransientModel):
         today = fields.Date.context_today(self)
         rows = []
         by_county, by_agency = {}, {}
+        unknown_years = set()
         for stage in stages:
-            late = self._sgz_working_days_late(
-                stage.due_date, stage.paid_date, today, calendar
-            )
+            late = None
+            if stage.state != "suspended":  # held back on purpose, not late
+                try:
+                    late = self._sgz_working_days_late(
+                        stage.due_date, stage.paid_date, today, calendar
+                    )
+                except working_days.UnknownYear as error:
+                    unknown_years.add(error.year)
             paid = stage.amount_due if stage.state in PAID else 0.0
             rows.append(
                 [
@@ -468,7 +517,7 @@ class SgzReport(models.TransientModel):
                     (env._("Condition Met on"), "date", 12),
                     (env._("Payment Due Date"), "date", 12),
                     (env._("Paid on"), "date", 12),
-                    (env._("Working Days Late"), "int", 10),
+                    (env._("Working Days Late"), "days", 10),
                     (env._("Status"), "text", 12),
                     (env._("Amount to Pay"), "money", 16),
                     (env._("Paid"), "money", 16),
@@ -476,6 +525,19 @@ class SgzReport(models.TransientModel):
                 "rows": rows,
                 "totals": True,
                 "total_label": env._("Total"),
+                "notes": [
+                    env._(
+                        "Working days late are left blank for suspended stages, and "
+                        "where the holiday table does not cover %(years)s yet "
+                        "(Social Work Stations > Configuration > Holidays and "
+                        "Make-up Working Days).",
+                        years=list_separator(env).join(
+                            str(y) for y in sorted(unknown_years)
+                        ),
+                    )
+                ]
+                if unknown_years
+                else [],
             },
             {
                 "sheet": env._("By County"),
@@ -498,16 +560,14 @@ class SgzReport(models.TransientModel):
     @api.model
     def _sgz_working_days_late(self, due, done, today, calendar):
         """Working days from the due date to the payment (or today while unpaid);
-        blank when not due or when the holiday table does not cover the years."""
+        None when not due. Raises ``working_days.UnknownYear`` when the holiday
+        table does not cover the years between."""
         if not due:
             return None
         end = done or today
         if end <= due:
             return 0
-        try:
-            return working_days.working_days_between(due, end, calendar=calendar)
-        except working_days.UnknownYear:
-            return None
+        return working_days.working_days_between(due, end, calendar=calendar)
 
     # ------------------------------------------------------ 采购登记
     def _sgz_parts_procurement(self):
@@ -516,11 +576,24 @@ class SgzReport(models.TransientModel):
         domain = [("company_id", "=", self.company_id.id)]
         if self.project_id or self.county_id or self.agency_id:
             domain.append(("project_ids", "in", self._sgz_projects().ids))
-        domain += self._sgz_date_domain("announce_date")
+        if self.date_from or self.date_to:
+            # a procurement not yet announced belongs to the period it was made in
+            domain += expression.OR(
+                [
+                    self._sgz_date_domain("announce_date"),
+                    [("announce_date", "=", False)]
+                    + self._sgz_date_domain("create_date"),
+                ]
+            )
         procurements = Procurement.search(domain, order="announce_date, name, id")
+        # invitations and quotes are counted as the bureau sees them, and only where
+        # the user may count them (a supplier not before the opening)
+        countable = procurements._sgz_quotes_countable()
         invited = dict(
-            self.env["sgz.procurement.invitation"]._read_group(
-                [("procurement_id", "in", procurements.ids)],
+            self.env["sgz.procurement.invitation"]
+            .sudo()
+            ._read_group(
+                [("procurement_id", "in", countable.ids)],
                 ["procurement_id"],
                 ["__count"],
             )
@@ -530,7 +603,7 @@ class SgzReport(models.TransientModel):
             self.env["sgz.quote"]
             .sudo()
             ._read_group(
-                [("procurement_id", "in", procurements.ids)],
+                [("procurement_id", "in", countable.ids)],
                 ["procurement_id", "state"],
                 ["__count"],
             )
@@ -546,9 +619,12 @@ class SgzReport(models.TransientModel):
         rows = []
         for proc in procurements:
             responded, compliant = quotes.get(proc.id, (0, 0))
+            invited_count = invited.get(proc.sudo(), 0)
             if proc.method in ("public_tender", "invited_tender"):
                 responded = len(proc.bidder_ids)
                 compliant = None
+            elif proc not in countable:
+                invited_count = responded = compliant = None
             award = proc.awarded_amount or proc.tender_amount
             saving = (
                 proc.currency_id.round(proc.budget_ceiling - award)
@@ -561,7 +637,7 @@ class SgzReport(models.TransientModel):
                     proc.title,
                     methods.get(proc.method, ""),
                     states.get(proc.state, ""),
-                    invited.get(proc, 0),
+                    invited_count,
                     responded,
                     compliant,
                     proc.budget_ceiling,
@@ -569,7 +645,10 @@ class SgzReport(models.TransientModel):
                     saving,
                     proc.announce_date,
                     self._sgz_earliest_deadline(proc, calendar),
-                    proc.quote_deadline and proc.quote_deadline.date(),
+                    proc.quote_deadline
+                    and fields.Datetime.context_timestamp(
+                        proc, proc.quote_deadline
+                    ).date(),
                     proc.award_date,
                     proc.notice_due,
                     proc.notice_date,
@@ -748,8 +827,11 @@ class SgzReport(models.TransientModel):
         env = reader_env(self.env)
         Exception_ = self.env["sgz.compliance.exception"]
         domain = [("company_id", "=", self.company_id.id)]
-        if self.project_id or self.county_id:
-            domain.append(("project_id", "in", self._sgz_projects().ids))
+        if self.project_id:
+            domain.append(("project_id", "=", self.project_id.id))
+        if self.county_id:
+            # a station's exception has a county and no project
+            domain.append(("county_id", "=", self.county_id.id))
         if self.agency_id:
             domain.append(("agency_id", "=", self.agency_id.id))
         domain += self._sgz_date_domain("date")
@@ -808,7 +890,7 @@ class SgzReport(models.TransientModel):
                     (env._("Project Code"), "text", 14),
                     (env._("Project"), "text", 32),
                     (env._("Agency"), "text", 28),
-                    (env._("Lottery Funds Arranged"), "money", 16),
+                    (env._("Lottery Funds Arranged for the Project"), "money", 16),
                     (env._("Received in the Year"), "money", 16),
                     (env._("Spent in the Year"), "money", 16),
                     (env._("Left at the Year End"), "money", 16),
@@ -908,7 +990,7 @@ class ReportSgzReport(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "sgz.report",
             "docs": reports,
-            "parts": {r.id: r.sgz_parts() for r in reports},
+            "parts": {r.id: r._sgz_pdf_parts() for r in reports},
             "filters": {r.id: r._sgz_filters() for r in reports},
             "titles": {r.id: r._sgz_title() for r in reports},
             "exact_sum": report_xlsx.exact_sum,

@@ -165,6 +165,25 @@ class TestBudget(SgzProjectCase):
                 ]
             )
 
+    def test_an_item_twice_under_one_category_is_refused(self):
+        # a line is known in the books by its category and item: two would share
+        # one spending
+        with self.assertRefused(ValidationError, "twice"):
+            self._budget(
+                [
+                    self._line("training", "志愿者培训", 1, 1, 100),
+                    self._line("training", " 志愿者培训 ", 1, 2, 100),
+                ]
+            )
+        budget = self._budget(
+            [
+                self._line("training", "志愿者培训", 1, 1, 100),
+                self._line("meeting", "志愿者培训", 1, 1, 100),
+            ]
+        )
+        with self.assertRefused(ValidationError, "twice"):
+            budget.line_ids[1].write({"category_id": self.cat["training"].id})
+
     def test_budget_change_through_change_request(self):
         budget = self._budget()
         budget.action_submit()

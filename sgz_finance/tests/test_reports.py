@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import unicodedata
 from datetime import date
+from unittest.mock import patch
 
 import openpyxl
 from freezegun import freeze_time
@@ -88,6 +89,90 @@ class TestReports(ReportsCase):
             date_to=date(2026, 3, 10),
         )
         self.assertEqual(early.sgz_parts()[0]["rows"][0][6], 1000.0)
+
+    def test_fund_use_keeps_spending_on_a_removed_line(self):
+        """Spending on a line that a budget change took out is shown in a group of
+        its own, and a report dated before the change reads the budget then."""
+        self._spend()  # 1,500.50 on the meeting line, in March 2026
+        self.budget.sudo()._sgz_step_write({"approved_on": date(2026, 2, 1)})
+        request = (
+            self.env["sgz.change.request"]
+            .with_user(self.agency_user)
+            .create(
+                {
+                    "project_id": self.project.id,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "section": "budget",
+                                "original_text": "项目启动会3,000元",
+                                "new_text": "取消启动会，并入活动物资",
+                                "reason": "启动会与街道活动合办",
+                            },
+                        )
+                    ],
+                    "budget_line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "budget_line_id": self.line_meeting.id,
+                                "remove": True,
+                                "reason": "与街道活动合办",
+                            },
+                        ),
+                        (
+                            0,
+                            0,
+                            {
+                                "budget_line_id": self.line_materials.id,
+                                "quantity": 1,
+                                "sessions": 1,
+                                "rate": 290000.01,
+                                "reason": "并入活动物资",
+                            },
+                        ),
+                    ],
+                }
+            )
+        )
+        with freeze_time("2026-04-01"):
+            request.action_submit()
+            request.with_user(self.supervisor).action_supervisor_approve(opinion="可行")
+            request.with_user(self.manager).action_bureau_approve(opinion="同意")
+        self.assertEqual(request.new_budget_id.approved_on, date(2026, 4, 1))
+        wizard = self._report(self.auditor, "fund_use", project_id=self.project.id)
+        summary, lines = wizard.sgz_parts()
+        self.assertEqual(summary["rows"][0][5:8], [300000.01, 1500.50, 298499.51])
+        gone = [row for row in lines["rows"] if row[2].endswith("项目启动会")]
+        self.assertEqual(len(gone), 1)
+        self.assertEqual(gone[0][3:6], [0.0, 1500.5, -1500.5])
+        data = wizard._sgz_fund_use_rows(self.project)[self.project.id]
+        group = next(r for r in data["rows"] if r["serial"] == gone[0][1][0])
+        self.assertEqual(group["name"], "Spending on Lines No Longer in the Budget")
+        # the same in the budget-versus-actual view of the dashboard
+        usage = self.env["sgz.budget.usage"].search(
+            [
+                ("project_id", "=", self.project.id),
+                ("category_id", "=", self.cat["meeting"].id),
+            ]
+        )
+        self.assertEqual(usage.mapped("budget_amount"), [0.0])
+        self.assertEqual(usage.mapped("spent_amount"), [1500.5])
+        # in March the first version was in force: the meeting line and its budget
+        march = self._report(
+            self.auditor,
+            "fund_use",
+            project_id=self.project.id,
+            date_to=date(2026, 3, 31),
+        )
+        rows = {row[2]: row for row in march.sgz_parts()[1]["rows"]}
+        meeting = next(row for name, row in rows.items() if name.endswith("项目启动会"))
+        self.assertEqual(meeting[3:5], [3000.0, 1500.5])
+        materials = next(row for name, row in rows.items() if name.endswith("活动物资"))
+        self.assertEqual(materials[3], 287000.01)
 
     def test_fund_use_xlsx_structure(self):
         self._spend()
@@ -176,6 +261,28 @@ class TestReports(ReportsCase):
         self.assertEqual(row[10], inquiry.announce_date)
         # 询价: at least 3 working days from the announcement
         self.assertGreater(row[11], inquiry.announce_date)
+        # the response deadline in Kunming's calendar day (09:00 on 30 September)
+        self.assertEqual(row[12], date(2026, 9, 30))
+        # a quote is in: the bureau counts it, an invited supplier does not see the
+        # number of invitations or quotes before the opening
+        with freeze_time("2026-09-25 02:00:00"):
+            inquiry.with_user(self.officer).action_announce()
+        self._quote(inquiry, self.agency, 280000)
+        wizard = self._report(self.auditor, "procurement")
+        rows = {r[0]: r for r in wizard.sgz_parts()[0]["rows"]}
+        self.assertEqual(rows[inquiry.name][4:6], [3, 1])
+        wizard = self._report(self.agency_user2, "procurement")
+        rows = {r[0]: r for r in wizard.sgz_parts()[0]["rows"]}
+        self.assertEqual(rows[inquiry.name][4:7], [None, None, None])
+        # a draft belongs to the period it was made in
+        draft = self._procurement(method="inquiry", announce_date=False)
+        today = date.today()
+        wizard = self._report(
+            self.auditor, "procurement", date_from=today, date_to=today
+        )
+        names = [r[0] for r in wizard.sgz_parts()[0]["rows"]]
+        self.assertIn(draft.name, names)
+        self.assertNotIn(inquiry.name, names)
 
     # ---------------------------------------------------------- 评估汇总
     def test_evaluation_summary(self):
@@ -292,6 +399,16 @@ class TestReports(ReportsCase):
                 date_to=date(2026, 1, 1),
             ).sgz_parts()
 
+    def test_pdf_size_is_checked_where_it_is_rendered(self):
+        self._spend()
+        wizard = self._report(self.auditor, "fund_use", project_id=self.project.id)
+        Report = self.env["ir.actions.report"].with_user(self.auditor)
+        with (
+            patch("odoo.addons.sgz_finance.models.sgz_report.PDF_MAX_ROWS", 0),
+            self.assertRefused(UserError, "more than a printed report holds"),
+        ):
+            Report._render_qweb_html("sgz_finance.action_report_sgz_report", wizard.ids)
+
     # ---------------------------------------------------------- exceptions
     def test_compliance_exceptions_and_review(self):
         first, _second, _third = self._sign()
@@ -317,7 +434,8 @@ class TestReports(ReportsCase):
         self.assertEqual(by_rule["late_disbursement"].source_ref, first)
         self.assertEqual(by_rule["late_disbursement"].amount, first.amount_due)
         self.assertEqual(by_rule["cash_payment"].source_ref, cash)
-        self.assertIn("L4267", by_rule["cash_payment"].guide_ref)
+        self.assertIn("四（一）", by_rule["cash_payment"].guide_ref)
+        self.assertNotIn("L4267", by_rule["cash_payment"].guide_ref)
         self.assertEqual(by_rule["related_party"].source_ref, cash)
         self.assertIn("王会计", by_rule["related_party"].detail)
         late = by_rule["late_disbursement"]
@@ -331,6 +449,9 @@ class TestReports(ReportsCase):
         late.with_user(self.auditor).write({"review_comment": "春节后支付，已说明"})
         late.with_user(self.auditor).action_mark_reviewed()
         self.assertTrue(late.reviewed)
+        # what the review found is amended after reopening the review only
+        with self.assertRefused(UserError, "reopen the review"):
+            late.with_user(self.auditor).write({"review_comment": "改一下"})
         self.assertEqual(late.reviewed_by, self.auditor)
         self.assertEqual(first.state, "payable")
         with self.assertRefused(UserError, "not allowed"):
@@ -347,6 +468,49 @@ class TestReports(ReportsCase):
         self.assertFalse(
             Exception_.with_user(self.accountant2).search([("id", "=", late.id)])
         )
+        # a breach that comes back needs a new review
+        related = by_rule["related_party"]
+        related.with_user(self.auditor).action_mark_reviewed()
+        relation = self.env["sgz.agency.relation"].search(
+            [("agency_id", "=", self.agency.id)]
+        )
+        vals = relation.read(["agency_id", "partner_id", "person", "relation"])[0]
+        relation.unlink()
+        Exception_._cron_refresh()
+        self.assertEqual(related.state, "resolved")
+        self.assertTrue(related.reviewed)
+        self.env["sgz.agency.relation"].create(
+            {
+                k: v[0] if isinstance(v, tuple) else v
+                for k, v in vals.items()
+                if k != "id"
+            }
+        )
+        Exception_._cron_refresh()
+        self.assertEqual(related.state, "open")
+        self.assertFalse(related.reviewed)
+        self.assertFalse(related.reviewed_by)
+        # the job reads every active record, in the bureau's language, whatever
+        # context it is called with
+        context = (
+            Exception_.with_context(active_test=False, lang="xx_XX", tz="Europe/Paris")
+            ._sgz_refresh_env()
+            .env.context
+        )
+        self.assertTrue(context["active_test"])
+        self.assertIn(
+            context["lang"], [code for code, _n in self.env["res.lang"].get_installed()]
+        )
+        self.assertEqual(
+            context["tz"], self.env.company.partner_id.tz or "Asia/Shanghai"
+        )
+        # the button asks the job to read the data now, and reads nothing itself
+        before = Exception_.search_count([])
+        action = Exception_.with_user(self.auditor).action_refresh()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(Exception_.search_count([]), before)
+        with self.assertRefused(UserError, "not allowed"):
+            Exception_.with_user(self.accountant).action_refresh()
         wizard = self._report(self.auditor, "exception", project_id=self.project.id)
         self.assertEqual(
             len(wizard.sgz_parts()[0]["rows"]),

@@ -18,6 +18,7 @@ from odoo.addons.sgz_stations.models.sgz_handover import (
 from ..lib import rmb, scoring
 from ..wizard.sgz_reason_wizard import reason_action
 from .sgz_procurement_common import (
+    AUDITOR,
     CONSULTATION_MIN_DAYS,
     INQUIRY_MIN_WORKING_DAYS,
     MANAGER,
@@ -27,6 +28,7 @@ from .sgz_procurement_common import (
     NOTICE_WORKING_DAYS,
     OFFICER,
     SINGLE_SOURCE_NOTICE_WORKING_DAYS,
+    SUPERVISOR,
     TENDERS,
     require_group,
 )
@@ -278,13 +280,27 @@ class SgzProcurement(models.Model):
         self.ensure_one()
         return self.method not in TENDERS and self.award_date
 
+    def _sgz_quotes_countable(self):
+        """The procurements of ``self`` whose received quotes the user may count.
+
+        The bureau knows who submitted before the opening, what they quoted it does
+        not; a supplier learns neither the number nor the names of its competitors
+        before the opening (《招标投标法》第二十二条, applied to every method here)."""
+        env = self.env
+        if env.su or any(
+            env.user.has_group(g) for g in (OFFICER, MANAGER, SUPERVISOR, AUDITOR)
+        ):
+            return self
+        return self.filtered("opened")
+
+    @api.depends_context("uid")
     def _compute_received(self):
-        # who submitted is known before the opening, what they quoted is not
+        countable = self._sgz_quotes_countable()
         groups = (
             self.env["sgz.quote"]
             .sudo()
             ._read_group(
-                [("procurement_id", "in", self.ids), ("state", "!=", "draft")],
+                [("procurement_id", "in", countable.ids), ("state", "!=", "draft")],
                 ["procurement_id"],
                 ["__count", "supplier_id:array_agg"],
             )

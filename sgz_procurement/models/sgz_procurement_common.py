@@ -1,6 +1,7 @@
 """Names shared by the procurement models (roles come from sgz_stations)."""
 
 from odoo.addons.sgz_stations.models.sgz_workflow import (  # noqa: F401
+    AUDITOR,
     MANAGER,
     OFFICER,
     SUPERVISOR,

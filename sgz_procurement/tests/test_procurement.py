@@ -120,6 +120,10 @@ class TestInquiry(SgzProcurementCase):
         )
         # the bureau knows who submitted, not what
         self.assertEqual(proc.with_user(self.officer).received_count, 1)
+        # a competitor learns neither how many nor who before the opening
+        seen = proc.with_user(self.agency_user2)
+        self.assertEqual(seen.received_count, 0)
+        self.assertFalse(seen.received_supplier_names)
         # opening before the time is refused
         with (
             freeze_time("2026-09-30 01:30:00"),
