@@ -190,7 +190,7 @@ def drop_db(name):
 # ---------------------------------------------------------------------------
 # Odoo
 # ---------------------------------------------------------------------------
-def odoo_conf(name, http_port=HTTP_PORT):
+def odoo_conf(name, http_port=HTTP_PORT, extra_addons=()):
     p = pg_params()
     path = os.path.join(LOCAL, f"odoo-{name}.conf")
     addons_path = ",".join(
@@ -198,6 +198,7 @@ def odoo_conf(name, http_port=HTTP_PORT):
             os.path.join(ODOO_PATH, "odoo", "addons"),
             os.path.join(ODOO_PATH, "addons"),
             ROOT,
+            *extra_addons,
         ]
     )
     admin_file = os.path.join(LOCAL, "admin_passwd")
@@ -748,7 +749,23 @@ def main():
     p_gen.add_argument(
         "--db", help="the database to make (default sgz_province_<scale>)"
     )
+    p_bench = sub.add_parser(
+        "benchmark",
+        help="time the reports and lists on generated databases (docs/performance.md)",
+    )
+    p_bench.add_argument(
+        "--db",
+        action="append",
+        help="a database made by bin/generate, smallest first "
+        "(default sgz_province_1 and sgz_province_10)",
+    )
+    p_bench.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args()
+    if args.cmd == "benchmark":
+        import benchmark
+
+        benchmark.cmd_benchmark(args, sys.modules[__name__])
+        return
     if args.cmd == "generate":
         cmd_generate(args)
         return

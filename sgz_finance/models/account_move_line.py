@@ -9,6 +9,7 @@ journal items).
 """
 
 from odoo import fields, models
+from odoo.tools.sql import create_index
 
 from odoo.addons.sgz_stations.models.sgz_project import FUNDING_SOURCES
 
@@ -28,3 +29,16 @@ class AccountMoveLine(models.Model):
     sgz_funding_source = fields.Selection(
         FUNDING_SOURCES, string="Funding Source", index="btree_not_null", readonly=True
     )
+
+    def init(self):
+        # the trial balance and the agencies' ledgers read one company's items by
+        # date (opening balance before, period between): Odoo indexes company and
+        # date apart, a province's hundreds of books want them together
+        create_index(
+            self.env.cr,
+            "account_move_line_sgz_company_date_idx",
+            self._table,
+            ["company_id", "date"],
+        )
+        super().init()
+
