@@ -693,10 +693,18 @@ def cmd_generate(args):
     if db_exists(db):
         die(f"the database {db} exists: generate into a new one (--db) or drop it.")
     conf = odoo_conf("generate")
-    stage(f"a database with the addons, without demo data: {db}")
+    stage(f"a database with the addons in Chinese, without demo data: {db}")
     rc, _text, logpath = run_odoo_logged(
         conf,
-        ["-d", db, "-i", ",".join(addons()), "--without-demo=all", "--stop-after-init"],
+        [
+            "-d",
+            db,
+            "-i",
+            ",".join(addons()),
+            "--without-demo=all",
+            "--load-language=zh_CN",
+            "--stop-after-init",
+        ],
         "generate-install",
     )
     if rc:

@@ -17,6 +17,8 @@ from odoo.addons.sgz_stations.models.sgz_workflow import (
     require_group,
 )
 
+from ..lib.report_xlsx import exact_sum
+
 
 class SgzProjectLedgerMixin(models.AbstractModel):
     """The 收支明细表 of a project (joined by sgz.project in sgz_project.py)."""
@@ -161,10 +163,9 @@ class SgzProjectLedgerMixin(models.AbstractModel):
             sheet.write(row, 8, data["evidence"])
         row += 1
         sheet.write(row, 3, _("Total"), bold)
-        currency = self.currency_id
         for col, key in ((6, "income"), (7, "expense")):
             letter = xlsxwriter.utility.xl_col_to_name(col)
-            total = currency.round(sum(r[key] for r in rows))
+            total = exact_sum(r[key] for r in rows)
             formula = f"=SUM({letter}5:{letter}{row})" if rows else "=0"
             sheet.write_formula(row, col, formula, money_bold, total)
         book.close()

@@ -21,6 +21,8 @@ from odoo.addons.sgz_stations.models.sgz_workflow import (
     require_group,
 )
 
+from ..lib.report_xlsx import exact_sum
+
 DASH = "—"
 
 
@@ -88,10 +90,10 @@ class SgzTrialBalance(models.TransientModel):
         env = reader_env(self.env)
 
         def amounts(entries):
-            od = sum(e.get("opening", (0, 0))[0] for e in entries)
-            oc = sum(e.get("opening", (0, 0))[1] for e in entries)
-            pd = sum(e.get("period", (0, 0))[0] for e in entries)
-            pc = sum(e.get("period", (0, 0))[1] for e in entries)
+            od = exact_sum(e.get("opening", (0, 0))[0] for e in entries)
+            oc = exact_sum(e.get("opening", (0, 0))[1] for e in entries)
+            pd = exact_sum(e.get("period", (0, 0))[0] for e in entries)
+            pc = exact_sum(e.get("period", (0, 0))[1] for e in entries)
             opening = currency.round(od - oc)
             closing = currency.round(opening + pd - pc)
             return {
@@ -244,7 +246,7 @@ class SgzTrialBalance(models.TransientModel):
         for col, key in enumerate(keys, start=2):
             letter = xlsxwriter.utility.xl_col_to_name(col)
             cells = ",".join(f"{letter}{r + 1}" for r in account_rows) or "0"
-            total = sum(r[key] for r in rows if r["level"] == "account")
+            total = exact_sum(r[key] for r in rows if r["level"] == "account")
             sheet.write_formula(
                 row_index,
                 col,
