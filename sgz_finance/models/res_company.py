@@ -200,12 +200,17 @@ class ResCompany(models.Model):
         chart = self.env["account.chart.template"].sudo().with_company(self)
         journal = chart.ref(kind, raise_if_not_found=False)
         if not journal:
+            names = {
+                "general": _("voucher"),
+                "bank": _("bank deposits"),
+                "cash": _("cash"),
+            }
             raise UserError(
                 _(
                     "%(company)s has lost its %(kind)s journal of the non-profit "
                     "chart.",
                     company=self.name,
-                    kind=kind,
+                    kind=names.get(kind, kind),
                 )
             )
         return journal
