@@ -41,4 +41,3 @@ class AccountMoveLine(models.Model):
             ["company_id", "date"],
         )
         super().init()
-

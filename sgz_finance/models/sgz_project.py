@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from odoo.addons.sgz_stations.models.sgz_change_request import (
     SgzChangeRequest as StationsChangeRequest,
@@ -143,10 +144,34 @@ class SgzChangeRequest(models.Model):
         )
         try:
             budget._check_rules()
+            self._check_spending_covered(budget)
         finally:
             if check_only:
                 budget.unlink()
         return budget
+
+    def _check_spending_covered(self, budget):
+        """No line of the new version holds less than was already spent on it (a
+        line is known by its category and item across versions): a change may not
+        remove, rename or cut a line below the posted spending it carries."""
+        usage = self.env["sgz.budget.line"]._sgz_usage(self.project_id)
+        amounts = {line._sgz_key(): line.amount for line in budget.line_ids}
+        currency = self.project_id.currency_id
+        Category = self.env["sgz.budget.category"].sudo()
+        for key, (_committed, spent) in sorted(usage.items()):
+            amount = amounts.get(key, 0.0)
+            if currency.compare_amounts(amount, spent) < 0:
+                raise UserError(
+                    _(
+                        "%(category)s, %(item)s: %(spent)s has already been spent on "
+                        "it, more than the %(amount)s the changed budget leaves it. "
+                        "Keep at least what was spent on the line.",
+                        category=Category.browse(key[1]).name,
+                        item=key[2],
+                        spent=format_amount(self.env, spent, currency),
+                        amount=format_amount(self.env, amount, currency),
+                    )
+                )
 
 
 class SgzChangeRequestBudgetLine(models.Model):

@@ -90,12 +90,8 @@ class TestReports(ReportsCase):
         )
         self.assertEqual(early.sgz_parts()[0]["rows"][0][6], 1000.0)
 
-    def test_fund_use_keeps_spending_on_a_removed_line(self):
-        """Spending on a line that a budget change took out is shown in a group of
-        its own, and a report dated before the change reads the budget then."""
-        self._spend()  # 1,500.50 on the meeting line, in March 2026
-        self.budget.sudo()._sgz_step_write({"approved_on": date(2026, 2, 1)})
-        request = (
+    def _budget_change(self, changes):
+        return (
             self.env["sgz.change.request"]
             .with_user(self.agency_user)
             .create(
@@ -108,71 +104,135 @@ class TestReports(ReportsCase):
                             {
                                 "section": "budget",
                                 "original_text": "项目启动会3,000元",
-                                "new_text": "取消启动会，并入活动物资",
+                                "new_text": "启动会压缩，并入活动物资",
                                 "reason": "启动会与街道活动合办",
                             },
                         )
                     ],
-                    "budget_line_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "budget_line_id": self.line_meeting.id,
-                                "remove": True,
-                                "reason": "与街道活动合办",
-                            },
-                        ),
-                        (
-                            0,
-                            0,
-                            {
-                                "budget_line_id": self.line_materials.id,
-                                "quantity": 1,
-                                "sessions": 1,
-                                "rate": 290000.01,
-                                "reason": "并入活动物资",
-                            },
-                        ),
-                    ],
+                    "budget_line_ids": [(0, 0, vals) for vals in changes],
                 }
             )
         )
-        with freeze_time("2026-04-01"):
-            request.action_submit()
-            request.with_user(self.supervisor).action_supervisor_approve(opinion="可行")
-            request.with_user(self.manager).action_bureau_approve(opinion="同意")
-        self.assertEqual(request.new_budget_id.approved_on, date(2026, 4, 1))
-        wizard = self._report(self.auditor, "fund_use", project_id=self.project.id)
-        summary, lines = wizard.sgz_parts()
-        self.assertEqual(summary["rows"][0][5:8], [300000.01, 1500.50, 298499.51])
-        gone = [row for row in lines["rows"] if row[2].endswith("项目启动会")]
-        self.assertEqual(len(gone), 1)
-        self.assertEqual(gone[0][3:6], [0.0, 1500.5, -1500.5])
-        data = wizard._sgz_fund_use_rows(self.project)[self.project.id]
-        group = next(r for r in data["rows"] if r["serial"] == gone[0][1][0])
-        self.assertEqual(group["name"], "Spending on Lines No Longer in the Budget")
-        # the same in the budget-versus-actual view of the dashboard
-        usage = self.env["sgz.budget.usage"].search(
+
+    def test_budget_change_keeps_what_was_spent(self):
+        """A change may not remove or cut a line below what was spent on it; the
+        report dated before a change reads the budget in force then."""
+        self._spend()  # 1,500.50 on the meeting line, in March 2026
+        self.budget.sudo()._sgz_step_write({"approved_on": date(2026, 2, 1)})
+        remove = self._budget_change(
             [
-                ("project_id", "=", self.project.id),
-                ("category_id", "=", self.cat["meeting"].id),
+                {
+                    "budget_line_id": self.line_meeting.id,
+                    "remove": True,
+                    "reason": "与街道活动合办",
+                },
+                {
+                    "budget_line_id": self.line_materials.id,
+                    "quantity": 1,
+                    "sessions": 1,
+                    "rate": 290000.01,
+                    "reason": "并入活动物资",
+                },
             ]
         )
-        self.assertEqual(usage.mapped("budget_amount"), [0.0])
-        self.assertEqual(usage.mapped("spent_amount"), [1500.5])
-        # in March the first version was in force: the meeting line and its budget
+        with self.assertRefused(UserError, "already been spent"):
+            remove.action_submit()
+        cut = self._budget_change(
+            [
+                {
+                    "budget_line_id": self.line_meeting.id,
+                    "quantity": 1,
+                    "sessions": 1,
+                    "rate": 1500.49,
+                    "reason": "压缩启动会",
+                },
+                {
+                    "budget_line_id": self.line_materials.id,
+                    "quantity": 1,
+                    "sessions": 1,
+                    "rate": 288499.52,
+                    "reason": "并入活动物资",
+                },
+            ]
+        )
+        with self.assertRefused(UserError, "1,500.50"):
+            cut.action_submit()
+        # exactly what was spent is kept: accepted
+        cut.budget_line_ids[0].rate = 1500.50
+        cut.budget_line_ids[1].rate = 288499.51
+        with freeze_time("2026-04-01"):
+            cut.action_submit()
+            cut.with_user(self.supervisor).action_supervisor_approve(opinion="可行")
+            cut.with_user(self.manager).action_bureau_approve(opinion="同意")
+        self.assertEqual(cut.new_budget_id.approved_on, date(2026, 4, 1))
+
+        def line_of(report, item):
+            rows = report.sgz_parts()[1]["rows"]
+            return next(row for row in rows if row[2].endswith(item))
+
+        now = self._report(self.auditor, "fund_use", project_id=self.project.id)
+        self.assertEqual(line_of(now, "项目启动会")[3:6], [1500.5, 1500.5, 0.0])
+        # in March the first version was in force: its meeting line and budget
         march = self._report(
             self.auditor,
             "fund_use",
             project_id=self.project.id,
             date_to=date(2026, 3, 31),
         )
-        rows = {row[2]: row for row in march.sgz_parts()[1]["rows"]}
-        meeting = next(row for name, row in rows.items() if name.endswith("项目启动会"))
-        self.assertEqual(meeting[3:5], [3000.0, 1500.5])
-        materials = next(row for name, row in rows.items() if name.endswith("活动物资"))
-        self.assertEqual(materials[3], 287000.01)
+        self.assertEqual(line_of(march, "项目启动会")[3:5], [3000.0, 1500.5])
+        self.assertEqual(line_of(march, "活动物资")[3], 287000.01)
+
+    def test_fund_use_shows_spending_on_a_line_gone_from_the_budget(self):
+        """Data from before the change rule: spending on a line the budget in force
+        no longer has is shown apart, never dropped (report and dashboard view)."""
+        self._spend()
+        more = self._budget_change(
+            [
+                {
+                    "budget_line_id": self.line_meeting.id,
+                    "quantity": 1,
+                    "sessions": 1,
+                    "rate": 4000,
+                    "reason": "增加启动会",
+                },
+                {
+                    "budget_line_id": self.line_materials.id,
+                    "quantity": 1,
+                    "sessions": 1,
+                    "rate": 286000.01,
+                    "reason": "物资节约",
+                },
+            ]
+        )
+        more.action_submit()
+        more.with_user(self.supervisor).action_supervisor_approve(opinion="可行")
+        more.with_user(self.manager).action_bureau_approve(opinion="同意")
+        # the superseded line the spending was booked on, renamed as older data had it
+        self.env.cr.execute(
+            "UPDATE sgz_budget_line SET name = '启动会（旧）' WHERE id = %s",
+            [self.line_meeting.id],
+        )
+        self.env.invalidate_all()
+        wizard = self._report(self.auditor, "fund_use", project_id=self.project.id)
+        summary, lines = wizard.sgz_parts()
+        self.assertEqual(summary["rows"][0][5:8], [300000.01, 1500.50, 298499.51])
+        by_item = {row[2].split("：")[1]: row for row in lines["rows"]}
+        self.assertEqual(by_item["启动会（旧）"][3:6], [0.0, 1500.5, -1500.5])
+        self.assertEqual(by_item["项目启动会"][3:6], [4000.0, 0.0, 4000.0])
+        data = wizard._sgz_fund_use_rows(self.project)[self.project.id]
+        serial = by_item["启动会（旧）"][1]
+        group = next(r for r in data["rows"] if r["serial"] == serial[0])
+        self.assertEqual(group["name"], "Spending on Lines No Longer in the Budget")
+        usage = self.env["sgz.budget.usage"].search(
+            [
+                ("project_id", "=", self.project.id),
+                ("category_id", "=", self.cat["meeting"].id),
+            ]
+        )
+        self.assertEqual(
+            sorted(usage.mapped(lambda u: (u.budget_amount, u.spent_amount))),
+            [(0.0, 1500.5), (4000.0, 0.0)],
+        )
 
     def test_fund_use_xlsx_structure(self):
         self._spend()
