@@ -316,9 +316,23 @@ class Generator:
     def make_projects(self):
         domain = self.env["sgz.service.domain"].search([], limit=1, order="id")
         projects = self.env["sgz.project"]
+        total = len(self.size["years"]) * len(self.stations)
+        step = max(1, total // 10)
+        began = time.monotonic()
         for year in self.size["years"]:
             for station in self.stations:
                 projects |= self._project(station, year, domain)
+                if self.commit:
+                    # one transaction a project: Odoo keeps every environment of a
+                    # transaction alive until its commit (the commit hooks hold
+                    # them), and account.move walks them all on each posting, so
+                    # one long transaction makes each project slower than the last
+                    self.env.flush_all()
+                    self.env.cr.commit()
+                if len(projects) % step == 0 and len(projects) < total:
+                    self.progress.stage(
+                        f"  projects {len(projects)}/{total}", len(projects), began
+                    )
         self.projects = projects
         self._count("projects", projects)
         return len(projects)
