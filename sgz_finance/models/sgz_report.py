@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
-from odoo.tools import format_amount, format_date
+from odoo.tools import format_amount, format_date, get_lang
 
 from odoo.addons.sgz_procurement.lib import working_days
 from odoo.addons.sgz_procurement.models.sgz_procurement_common import (
@@ -54,6 +54,31 @@ READERS = (OFFICER, MANAGER, SUPERVISOR, AUDITOR, AGENCY, ACCOUNTANT)
 # A PDF is for filing: beyond this many rows in a part, the XLSX is the format.
 PDF_MAX_ROWS = 5000
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The fields the reports read of every project, stage and budget line: fetched with
+# the search in one query, however many rows (reading them one by one would fetch in
+# batches of 1,000 and the number of queries would grow with the data).
+PROJECT_FIELDS = [
+    "code",
+    "name",
+    "agency_id",
+    "county_id",
+    "amount",
+    "currency_id",
+    "company_id",
+]
+STAGE_FIELDS = [
+    "contract_number",
+    "project_id",
+    "agency_id",
+    "payment_line_id",
+    "gate",
+    "gate_date",
+    "due_date",
+    "paid_date",
+    "state",
+    "amount_due",
+]
+BUDGET_LINE_FIELDS = ["budget_id", "category_id", "name", "amount", "sequence"]
 PAID = ("paid",)
 OPEN_DISBURSEMENT = ("pending", "payable", "requested", "approved", "suspended")
 COMPLIANT_QUOTES = ("qualified", "won", "lost")
@@ -67,6 +92,29 @@ def _percent(part, whole, currency):
         return 0.0
     ratio = Decimal(str(part)) * 100 / Decimal(str(whole))
     return float(ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def money_formatter(env):
+    """``format(amount, currency)``: the text of Odoo's ``format_amount`` in the
+    reader's language, with the language's separators read once (a report formats
+    thousands of amounts; ``format_amount`` looks the language up for each)."""
+    lang = get_lang(env)
+    grouping, point, sep = lang.grouping, lang.decimal_point, lang.thousands_sep
+
+    def fmt(amount, currency):
+        if grouping != "[3,0]":
+            return format_amount(env, amount, currency)
+        text = f"{currency.round(amount):,.{currency.decimal_places}f}"
+        text = text.replace(",", "\x00").replace(".", point).replace("\x00", sep)
+        text = text.replace(" ", "\N{NO-BREAK SPACE}").replace(
+            "-", "-\N{ZERO WIDTH NO-BREAK SPACE}"
+        )
+        symbol = currency.symbol or ""
+        if currency.position == "before":
+            return f"{symbol}\N{NO-BREAK SPACE}{text}"
+        return f"{text}\N{NO-BREAK SPACE}{symbol}"
+
+    return fmt
 
 
 class SgzReport(models.TransientModel):
@@ -121,7 +169,9 @@ class SgzReport(models.TransientModel):
             domain.append(("date_end", ">=", self.date_from))
         if self.date_to:
             domain.append(("date_start", "<=", self.date_to))
-        return self.env["sgz.project"].search(domain, order="code, id")
+        return self.env["sgz.project"].search_fetch(
+            domain, PROJECT_FIELDS, order="code, id"
+        )
 
     def _sgz_date_domain(self, field):
         domain = []
@@ -267,13 +317,25 @@ class SgzReport(models.TransientModel):
         for key, figures in usage.items():
             by_project.setdefault(key[0], {})[key] = figures
         Category = self.env["sgz.budget.category"].sudo()
+        lines_of = {}
+        for line in (
+            self.env["sgz.budget.line"]
+            .sudo()
+            .search_fetch(
+                [("budget_id", "in", [b.id for b in current.values()])],
+                BUDGET_LINE_FIELDS,
+                order="budget_id, sequence, id",
+            )
+        ):
+            lines_of.setdefault(line.budget_id.id, []).append(line)
+        money = money_formatter(env)
         result = {}
         for project in projects:
             currency = project.currency_id
             budget = current.get(project.id)
             spending = by_project.get(project.id, {})
             groups = {}
-            for line in budget.line_ids if budget else []:
+            for line in lines_of.get(budget.id, []) if budget else []:
                 group = line.category_id.parent_id or line.category_id
                 key = line._sgz_key()
                 groups.setdefault(group, []).append(
@@ -321,7 +383,9 @@ class SgzReport(models.TransientModel):
             for row in rows:
                 row["difference"] = currency.round(row["budget"] - row["spent"])
                 row["progress"] = _percent(row["spent"], row["budget"], currency)
-                row["explanation"] = self._sgz_difference_note(env, row, currency)
+                row["explanation"] = self._sgz_difference_note(
+                    env, row, currency, money
+                )
             result[project.id] = {
                 "budget": budget,
                 "rows": rows,
@@ -334,9 +398,10 @@ class SgzReport(models.TransientModel):
         return result
 
     @api.model
-    def _sgz_difference_note(self, env, row, currency):
+    def _sgz_difference_note(self, env, row, currency, money=None):
         """差异说明 as the books show it (the agency explains it further in the
         report's own text)."""
+        money_text = money or money_formatter(env)
         notes = []
         if currency.is_zero(row["difference"]):
             notes.append(env._("spent as budgeted"))
@@ -344,7 +409,7 @@ class SgzReport(models.TransientModel):
             notes.append(
                 env._(
                     "%(amount)s not yet spent",
-                    amount=format_amount(env, row["difference"], currency),
+                    amount=money_text(row["difference"], currency),
                 )
             )
         else:
@@ -353,7 +418,7 @@ class SgzReport(models.TransientModel):
             notes.append(
                 env._(
                     "%(amount)s entered, not yet posted",
-                    amount=format_amount(env, row["committed"], currency),
+                    amount=money_text(row["committed"], currency),
                 )
             )
         return list_separator(env).join(notes)
@@ -444,7 +509,13 @@ class SgzReport(models.TransientModel):
             domain += expression.OR(
                 [self._sgz_date_domain("due_date"), self._sgz_date_domain("paid_date")]
             )
-        stages = Disbursement.search(domain, order="contract_number, sequence, id")
+        stages = Disbursement.search_fetch(
+            domain, STAGE_FIELDS, order="contract_number, sequence, id"
+        )
+        # a stage's name is its plan line's: those lines in one query too
+        self.env["sgz.contract.payment.line"].search_fetch(
+            [("id", "in", stages.payment_line_id.ids)], ["name", "gate"]
+        )
         gates = dict(Disbursement._fields["gate"]._description_selection(env))
         states = dict(Disbursement._fields["state"]._description_selection(env))
         calendar = self.env["sgz.holiday"]._calendar()
@@ -479,7 +550,7 @@ class SgzReport(models.TransientModel):
                     paid,
                 ]
             )
-            currency = stage.currency_id
+            currency = stage.project_id.currency_id
             for key, bucket in (
                 (stage.project_id.county_id.name or "", by_county),
                 (stage.agency_id.name or "", by_agency),
@@ -718,7 +789,19 @@ class SgzReport(models.TransientModel):
         Evaluation = self.env["sgz.evaluation"]
         domain = [("project_id", "in", projects.ids), ("state", "=", "confirmed")]
         domain += self._sgz_date_domain("date")
-        evaluations = Evaluation.search(domain, order="date, id")
+        evaluations = Evaluation.search_fetch(
+            domain,
+            [
+                "date",
+                "project_id",
+                "agency_id",
+                "eval_type",
+                "total_score",
+                "grade",
+                "passed",
+            ],
+            order="date, id",
+        )
         types = dict(Evaluation._fields["eval_type"]._description_selection(env))
         grades = dict(Evaluation._fields["grade"]._description_selection(env))
         rows = [
@@ -976,7 +1059,7 @@ class SgzReport(models.TransientModel):
     def _sgz_projects_of_year(self, start, end):
         domain = self._sgz_project_domain()
         domain += [("date_end", ">=", start), ("date_start", "<=", end)]
-        return self.env["sgz.project"].search(domain)
+        return self.env["sgz.project"].search_fetch(domain, PROJECT_FIELDS)
 
 
 class ReportSgzReport(models.AbstractModel):

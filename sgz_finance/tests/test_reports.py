@@ -15,7 +15,9 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import format_amount
 
+from odoo.addons.sgz_finance.models.sgz_report import money_formatter
 from odoo.addons.sgz_stations.tests.test_reports import render_pdf
 
 from .common import AgencyBooksCase
@@ -233,6 +235,19 @@ class TestReports(ReportsCase):
             sorted(usage.mapped(lambda u: (u.budget_amount, u.spent_amount))),
             [(0.0, 1500.5), (4000.0, 0.0)],
         )
+
+    def test_money_text_is_odoos(self):
+        """The report's amount formatter writes what Odoo's format_amount writes."""
+        currency = self.env.company.currency_id
+        for lang in ("en_US", "fr_FR"):
+            self.env["res.lang"]._activate_lang(lang)
+            env = self.env(context=dict(self.env.context, lang=lang))
+            money = money_formatter(env)
+            for amount in (0.0, 1499.5, -1500.5, 1234567.891, 0.005, -0.004):
+                with self.subTest(lang=lang, amount=amount):
+                    self.assertEqual(
+                        money(amount, currency), format_amount(env, amount, currency)
+                    )
 
     def test_fund_use_xlsx_structure(self):
         self._spend()
