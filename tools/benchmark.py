@@ -152,13 +152,13 @@ def bench_user(env):
 
 
 def busiest_books(env):
-    """The agency company with the most journal items, its accountant, its year."""
+    """The agency company and year with the most journal items, and its accountant."""
     env.cr.execute(
         """
-        SELECT company_id, date_part('year', MAX(date))::int, COUNT(*)
+        SELECT company_id, date_part('year', date)::int, COUNT(*)
           FROM account_move_line l JOIN res_company c ON c.id = l.company_id
          WHERE c.sgz_agency_id IS NOT NULL
-      GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 1
+      GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1
         """
     )
     company_id, year, count = env.cr.fetchone()
@@ -226,7 +226,7 @@ def run(env, label):
         "account.move.line",
     ):
         counts[model] = env[model].sudo().search_count([])
-    counts["items of the agency"] = item_count
+    counts["journal items of the busiest agency in one year"] = f"{item_count} ({year})"
 
     def report(name, **vals):
         wizard = aud["sgz.report"].create(

@@ -656,7 +656,30 @@ class SgzReport(models.TransientModel):
                     + self._sgz_date_domain("create_date"),
                 ]
             )
-        procurements = Procurement.search(domain, order="announce_date, name, id")
+        procurements = Procurement.search_fetch(
+            domain,
+            [
+                "name",
+                "title",
+                "method",
+                "state",
+                "company_id",
+                "bidder_ids",
+                "budget_ceiling",
+                "awarded_amount",
+                "tender_amount",
+                "announce_date",
+                "quote_deadline",
+                "award_date",
+                "notice_due",
+                "notice_date",
+                "notice_late",
+                "notice_start",
+                "notice_end",
+                "opened",
+            ],
+            order="announce_date, name, id",
+        )
         # invitations and quotes are counted as the bureau sees them, and only where
         # the user may count them (a supplier not before the opening)
         countable = procurements._sgz_quotes_countable()
