@@ -40,4 +40,4 @@ class AccountMoveLine(models.Model):
             self._table,
             ["company_id", "date"],
         )
-        super().init()
+        return super().init()
