@@ -36,9 +36,14 @@ class TestProvinceGenerator(TransactionCase):
         for key, count in expected.items():
             self.assertEqual(self.made[key], count, key)
         self.assertEqual(len(self.generator.projects), expected["projects"])
-        # a line per stage, with counts and rates
-        self.assertEqual(len(self.lines), 5)
-        self.assertIn("/s", self.lines[-1])
+        # a line per stage, with counts and rates, and within the projects' stage a
+        # line every tenth of the projects (every project when fewer than ten)
+        stages = [line for line in self.lines if not line.startswith("  ")]
+        self.assertEqual(len(stages), 5)
+        self.assertIn("/s", stages[-1])
+        within = [line for line in self.lines if line.startswith("  projects ")]
+        self.assertEqual(len(within), expected["projects"] - 1)
+        self.assertIn(f"1/{expected['projects']}", within[0])
 
     def test_records_hold_the_rules(self):
         projects = self.generator.projects
