@@ -323,10 +323,10 @@ class Generator:
             for station in self.stations:
                 projects |= self._project(station, year, domain)
                 if self.commit:
-                    # one transaction a project: Odoo keeps every environment of a
-                    # transaction alive until its commit (the commit hooks hold
-                    # them), and account.move walks them all on each posting, so
-                    # one long transaction makes each project slower than the last
+                    # one transaction a project: a failure keeps the projects made,
+                    # and the transaction's pending work stays small (account.move
+                    # walks every live environment on each posting; see
+                    # docs/performance.md)
                     self.env.flush_all()
                     self.env.cr.commit()
                 if len(projects) % step == 0 and len(projects) < total:
