@@ -713,12 +713,13 @@ class SgzReport(models.TransientModel):
         rows = []
         for proc in procurements:
             responded, compliant = quotes.get(proc.id, (0, 0))
-            invited_count = invited.get(proc.sudo(), 0)
+            invited_count = invited.get(proc, 0) if proc in countable else None
             if proc.method in ("public_tender", "invited_tender"):
+                # a recorded tender: its bidders are those of the published result
                 responded = len(proc.bidder_ids)
                 compliant = None
             elif proc not in countable:
-                invited_count = responded = compliant = None
+                responded = compliant = None
             award = proc.awarded_amount or proc.tender_amount
             saving = (
                 proc.currency_id.round(proc.budget_ceiling - award)
