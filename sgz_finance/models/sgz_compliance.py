@@ -247,8 +247,12 @@ class SgzComplianceException(models.Model):
 
     # ---------------------------------------------------------------- rules
     def _sgz_vals(self, record, **vals):
+        # read through the record, so that the county of every record of one search
+        # comes in one query (prefetch), not one query a record
         if "county_id" in record._fields:
             county = record.county_id
+        elif "project_id" in record._fields:
+            county = record.project_id.county_id
         else:
             county = self.env["sgz.project"].browse(vals.get("project_id")).county_id
         return {
