@@ -4,6 +4,7 @@ valid under the addons' rules, and the money ties out to the fen."""
 import importlib.util
 import os
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 # the repository: sgz_finance/tests/ is two levels below it
@@ -39,7 +40,7 @@ class TestProvinceGenerator(TransactionCase):
         # a line per stage, with counts and rates, and within the projects' stage a
         # line every tenth of the projects (every project when fewer than ten)
         stages = [line for line in self.lines if not line.startswith("  ")]
-        self.assertEqual(len(stages), 5)
+        self.assertEqual(len(stages), 7)
         self.assertIn("/s", stages[-1])
         within = [line for line in self.lines if line.startswith("  projects ")]
         self.assertEqual(len(within), expected["projects"] - 1)
@@ -101,8 +102,103 @@ class TestProvinceGenerator(TransactionCase):
             self.assertFalse(books.currency_id.compare_amounts(debit, credit))
             self.assertGreater(debit, 0)
 
-    def test_the_province_preset_is_refused_until_the_bulk_loader(self):
-        with self.assertRaisesRegex(ValueError, "bulk loader"):
+    def test_bulk_expenses_are_the_orms(self):
+        """The COPY rows read back through the ORM as posted expenses: on the
+        project's materials line, within it, and the books number on after them."""
+        gen = self.generator
+        bulk = self.env["sgz.agency.expense"].browse(gen.bulk_expense_ids)
+        self.assertEqual(len(bulk), self.made["bulk expenses"])
+        self.assertEqual(set(bulk.mapped("state")), {"posted"})
+        self.assertEqual(set(bulk.mapped("funding_source")), {"lottery", "provincial"})
+        self.assertTrue(
+            all(e.evidence_ids and e.evidence_ids.attachment_ids for e in bulk)
+        )
+        self.assertEqual(len(bulk.move_id), len(bulk))
+        self.assertEqual(len(bulk.move_id.line_ids), 2 * len(bulk))
+        # a voucher number once in its books
+        numbers = [(m.journal_id.id, m.name) for m in bulk.move_id]
+        self.assertEqual(len(set(numbers)), len(numbers))
+        # the ORM posts after them: the next voucher of the month follows the bulk's
+        expense = bulk.sorted("date")[-1]
+        project, line = expense.project_id, expense.budget_line_id
+        accountant = gen.accountants[project.agency_id.id]
+        month = expense.move_id.sequence_prefix
+        last = max(
+            self.env["account.move"]
+            .search(
+                [
+                    ("journal_id", "=", expense.move_id.journal_id.id),
+                    ("sequence_prefix", "=", month),
+                ]
+            )
+            .mapped("sequence_number")
+        )
+        new = (
+            self.env["sgz.agency.expense"]
+            .with_user(accountant)
+            .create(
+                {
+                    "project_id": project.id,
+                    "budget_line_id": line.id,
+                    "spent_on_id": line.category_id.id,
+                    "funding_source": "provincial",
+                    "name": "社区活动物资",
+                    "partner_id": expense.partner_id.id,
+                    "amount": 10.0,
+                    "date": expense.date,
+                    "invoice_type": "vat_invoice",
+                    "invoice_number": "NEW-1",
+                }
+            )
+        )
+        for item in new.evidence_ids:
+            item.attachment_ids = gen._attachment("证明.pdf", accountant)
+        new.action_post()
+        self.assertEqual(new.move_id.sequence_prefix, month)
+        self.assertEqual(new.move_id.sequence_number, last + 1)
+        # the budget line's spending counts the bulk
+        self.assertFalse(
+            line.currency_id.compare_amounts(
+                line.actual_amount,
+                sum(
+                    self.env["sgz.agency.expense"]
+                    .search([("budget_line_id", "=", line.id)])
+                    .mapped("amount")
+                ),
+            )
+        )
+
+    def test_check_pass_catches_a_broken_row(self):
+        gen = self.generator
+        expense = self.env["sgz.agency.expense"].browse(gen.bulk_expense_ids[7])
+        # a voucher that no longer balances
+        cost = expense.move_id.line_ids.filtered("debit")
+        self.env.cr.execute(
+            "UPDATE account_move_line SET debit = debit + 0.01, balance = balance "
+            "+ 0.01 WHERE id = %s",
+            [cost.id],
+        )
+        self.env.invalidate_all()
+        # Odoo's own check on the voucher or the pass's (both through the ORM)
+        with self.assertRaisesRegex((ValueError, UserError), "balanced"):
+            gen.check_bulk_expenses()
+        self.env.cr.execute(
+            "UPDATE account_move_line SET debit = debit - 0.01, balance = balance "
+            "- 0.01 WHERE id = %s",
+            [cost.id],
+        )
+        # evidence without its paper
+        self.env.cr.execute(
+            "DELETE FROM ir_attachment_sgz_agency_expense_evidence_rel WHERE "
+            "sgz_agency_expense_evidence_id = %s",
+            [expense.evidence_ids[0].id],
+        )
+        self.env.invalidate_all()
+        with self.assertRaisesRegex(ValueError, str(expense.id)):
+            gen.check_bulk_expenses()
+
+    def test_the_province_preset_is_refused_until_its_loader(self):
+        with self.assertRaisesRegex(ValueError, "not written"):
             self.province.Generator(self.env, preset="100")
         with self.assertRaisesRegex(ValueError, "already holds generated data"):
             self.province.Generator(self.env, preset="tiny", commit=False).run()
