@@ -194,7 +194,7 @@ class TestProvinceGenerator(TransactionCase):
             [expense.evidence_ids[0].id],
         )
         self.env.invalidate_all()
-        with self.assertRaisesRegex(ValueError, str(expense.id)):
+        with self.assertRaisesRegex(ValueError, rf"\({expense.id}\).*evidence missing"):
             gen.check_bulk_expenses()
 
     def test_the_province_preset_is_refused_until_its_loader(self):
