@@ -593,10 +593,12 @@ class Generator:
         )
         numbers = {(j, p): n for j, p, n in cr.fetchall()}
         projects = self.projects.filtered(lambda p: p.id in self.templates)
+        # what the ORM's expenses spent, every line's in one grouped read
+        spent = self.env["sgz.budget.line"]._sgz_usage(projects)
         began, made = time.monotonic(), 0
         for start in range(0, len(projects), BULK_BATCH):
             for project in projects[start : start + BULK_BATCH]:
-                made += self._bulk_project(project, tables, numbers)
+                made += self._bulk_project(project, tables, numbers, spent)
             for table in tables.values():
                 table.send()
             if self.commit:
@@ -611,7 +613,7 @@ class Generator:
         self._count("bulk expenses", range(made))
         return made
 
-    def _bulk_project(self, project, tables, numbers):
+    def _bulk_project(self, project, tables, numbers, spent):
         t = tables
         [expense] = t["sgz_agency_expense"].rows(
             "id = %s", [self.templates[project.id]]
@@ -638,7 +640,8 @@ class Generator:
             )
         code, width = found.group(1), len(move["name"]) - len(move["sequence_prefix"])
         line = self.env["sgz.budget.line"].browse(expense["budget_line_id"])
-        plan = self._bulk_plan(project, line.remaining_amount)
+        room = line.amount - spent.get(line._sgz_key(), (0.0, 0.0))[1]
+        plan = self._bulk_plan(project, room)
         count = len(plan)
         ids = {
             name: t[name].reserve(count * n)
@@ -725,7 +728,8 @@ class Generator:
         posting rules (``_sgz_refusals``: amount, category, invoice, evidence, cash,
         purchase record), its voucher balanced and booking its amount on its project,
         budget line and source in its agency's books; then every budget line within
-        its budget. Raises ``ValueError`` on the first breach."""
+        its budget. Stops at the first breach: ``ValueError`` from the pass's own
+        checks, or the ``UserError`` / ``ValidationError`` of Odoo's."""
         env = self.env
         Expense = env["sgz.agency.expense"].sudo()
         ids = self.bulk_expense_ids
