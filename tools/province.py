@@ -25,6 +25,7 @@ quotes.
 
 import base64
 import calendar
+import contextlib
 import csv
 import io
 import json
@@ -52,9 +53,16 @@ UNSUPPORTED = {
     "(docs/performance.md): use --scale 1 or 10",
 }
 CURRENT_YEAR = 2026
+# the wall clock, held where ``freeze_time`` does not look (it swaps every module-level
+# name bound to ``time.monotonic`` for its frozen one)
+WALL_CLOCK = (time.monotonic,)
 NAME_SUFFIX = "（生成）"
 SURNAMES = "李王张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
 GIVEN = "娜芳敏静丽强磊军洋勇艳杰涛明超秀英华慧"
+
+
+def wall_clock():
+    return WALL_CLOCK[0]()
 
 
 class Progress:
@@ -62,14 +70,14 @@ class Progress:
 
     def __init__(self, out=print):
         self.out = out
-        self.start = time.monotonic()
+        self.start = wall_clock()
 
     def stage(self, name, count, began):
-        spent = time.monotonic() - began
+        spent = wall_clock() - began
         rate = count / spent if spent > 0 else 0.0
         self.out(
             f"{name:<34} {count:>7}  {spent:7.1f} s  {rate:8.1f}/s  "
-            f"(total {time.monotonic() - self.start:7.1f} s)"
+            f"(total {wall_clock() - self.start:7.1f} s)"
         )
 
 
@@ -150,7 +158,7 @@ class Generator:
             ("check pass through the ORM", self.check_bulk_expenses),
         ]
         for name, stage in stages:
-            began = time.monotonic()
+            began = wall_clock()
             count = stage()
             self.env.flush_all()
             if self.commit:
@@ -331,24 +339,36 @@ class Generator:
         projects = self.env["sgz.project"]
         total = len(self.size["years"]) * len(self.stations)
         step = max(1, total // 10)
-        began = time.monotonic()
-        for year in self.size["years"]:
-            for station in self.stations:
-                projects |= self._project(station, year, domain)
-                if self.commit:
-                    # one transaction a project: a failure keeps the projects made,
-                    # and the transaction's pending work stays small (account.move
-                    # walks every live environment on each posting; see
-                    # docs/performance.md)
-                    self.env.flush_all()
-                    self.env.cr.commit()
-                if len(projects) % step == 0 and len(projects) < total:
-                    self.progress.stage(
-                        f"  projects {len(projects)}/{total}", len(projects), began
-                    )
+        began = wall_clock()
+        # one frozen clock for the stage, moved from step to step (``_at``)
+        with freeze_time(f"{self.size['years'][0] - 1}-12-01 02:00:00") as clock:
+            self.clock = clock
+            for year in self.size["years"]:
+                for station in self.stations:
+                    projects |= self._project(station, year, domain)
+                    if self.commit:
+                        # one transaction a project: a failure keeps the projects
+                        # made, and the transaction's pending work stays small
+                        # (account.move walks every live environment on each
+                        # posting; see docs/performance.md)
+                        self.env.flush_all()
+                        self.env.cr.commit()
+                    if len(projects) % step == 0 and len(projects) < total:
+                        self.progress.stage(
+                            f"  projects {len(projects)}/{total}", len(projects), began
+                        )
+        self.clock = None
         self.projects = projects
         self._count("projects", projects)
         return len(projects)
+
+    @contextlib.contextmanager
+    def _at(self, when):
+        """The steps inside happen at ``when``: the stage's frozen clock moved there
+        (entering ``freeze_time`` walks every loaded module, about 20 ms a time;
+        moving its clock costs nothing)."""
+        self.clock.move_to(when)
+        yield
 
     # ----------------------------------------------------------- one project
     def _project(self, station, year, domain):
@@ -357,7 +377,7 @@ class Generator:
         amount = round(self.rng.randint(18000000, 36000000) / 100.0, 2)
         lottery = round(amount * 0.4, 2)
         workers = self.workers[station.id]
-        with freeze_time(f"{year - 1}-12-01 02:00:00"):
+        with self._at(f"{year - 1}-12-01 02:00:00"):
             project = env["sgz.project"].create(
                 {
                     "name": f"{station.name}{year}年度运营服务项目",
@@ -429,7 +449,7 @@ class Generator:
                 {"date_start": date(year, 1, 1), "date_end": date(year, 12, 31)}
             )
             project.action_start()
-        with freeze_time(f"{year}-01-06 02:00:00"):
+        with self._at(f"{year}-01-06 02:00:00"):
             contract.action_sign()
         stages = contract.disbursement_ids.sorted("sequence")
         self._pay(stages[0], f"{year}-01-12 02:00:00")
@@ -498,7 +518,7 @@ class Generator:
         return budget
 
     def _pay(self, stage, when):
-        with freeze_time(when):
+        with self._at(when):
             stage.action_request()
             stage.action_approve()
             stage.action_pay(f"BANK-{stage.id:08d}")
@@ -508,7 +528,7 @@ class Generator:
         self._count("payments", stage)
 
     def _evaluate(self, project, eval_type, when):
-        with freeze_time(when):
+        with self._at(when):
             evaluation = self.env["sgz.evaluation"].create(
                 {"project_id": project.id, "eval_type": eval_type, "date": when[:10]}
             )
@@ -522,7 +542,7 @@ class Generator:
         accountant = self.accountants[project.agency_id.id]
         Expense = self.env["sgz.agency.expense"].with_user(accountant)
         for i in range(count):
-            with freeze_time(when):
+            with self._at(when):
                 expense = Expense.create(
                     {
                         "project_id": project.id,
@@ -595,7 +615,7 @@ class Generator:
         projects = self.projects.filtered(lambda p: p.id in self.templates)
         # what the ORM's expenses spent, every line's in one grouped read
         spent = self.env["sgz.budget.line"]._sgz_usage(projects)
-        began, made = time.monotonic(), 0
+        began, made = wall_clock(), 0
         for start in range(0, len(projects), BULK_BATCH):
             for project in projects[start : start + BULK_BATCH]:
                 made += self._bulk_project(project, tables, numbers, spent)
