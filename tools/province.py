@@ -7,7 +7,9 @@ company and books (the non-profit chart), workers and an accountant; one townshi
 station per township; one project a station a year, with its budget approved, its
 procurement (a recorded open tender) awarded, its contract signed and paid in stages
 as the evaluations pass, the money received in the agency's books and spent on the
-budget lines with invoice and evidence; then the agencies' day-to-day spending, ten
+budget lines with invoice and evidence; each month three service activities (a
+casework session, a home visit, a group) and the month's brief submitted from them and
+reviewed on the 5th of the next month; then the agencies' day-to-day spending, ten
 expenses a project a month, loaded by ``COPY`` (``make_bulk_expenses``) and read back
 through the ORM against the rules (``check_bulk_expenses``).
 
@@ -18,9 +20,8 @@ passes the role checks and nothing else), each step on the date it would happen
 in ``PRESETS``; ``tiny`` feeds ``sgz_finance/tests/test_province.py``.
 
 Not done yet (docs/limits.md): the 100 % preset (its projects' bureau payments need a
-bulk loader of their own to finish within an hour), monthly briefs beyond the drafts
-the projects make, service activities, and competitive procurements with sealed
-quotes.
+bulk loader of their own to finish within an hour), and competitive procurements with
+sealed quotes.
 """
 
 import base64
@@ -453,17 +454,74 @@ class Generator:
             contract.action_sign()
         stages = contract.disbursement_ids.sorted("sequence")
         self._pay(stages[0], f"{year}-01-12 02:00:00")
+        self._month_work(project, station, domain, year, (1, 2))
         self._spend(project, budget, f"{year}-03-10 02:00:00", 2)
         if year < CURRENT_YEAR:
+            self._month_work(project, station, domain, year, range(3, 7))
             project.action_to_midterm()
             self._evaluate(project, "midterm", f"{year}-07-10 02:00:00")
             self._pay(stages[1], f"{year}-07-15 02:00:00")
+            self._month_work(project, station, domain, year, (7, 8))
             self._spend(project, budget, f"{year}-09-10 02:00:00", 2)
+            self._month_work(project, station, domain, year, range(9, 12))
             project.action_to_final()
             self._evaluate(project, "final", f"{year}-12-10 02:00:00")
             self._pay(stages[2], f"{year}-12-15 02:00:00")
+            self._month_work(project, station, domain, year, (12,))
+        else:
+            self._month_work(project, station, domain, year, range(3, LAST_MONTH))
+            # this month's work so far: recorded, its brief not due yet
+            with self._at(f"{year}-{LAST_MONTH:02d}-28 02:00:00"):
+                self._activities(project, station, domain, year, LAST_MONTH)
         self._count("contracts", contract)
         return project
+
+    def _month_work(self, project, station, domain, year, months):
+        """Each month's activities recorded, and its brief submitted (figures and
+        summary filled from them) and reviewed, on the 5th of the next month (due
+        on the 10th)."""
+        briefs = {brief.month: brief for brief in project.monthly_report_ids}
+        for month in months:
+            following = date(year + month // 12, month % 12 + 1, 5)
+            with self._at(f"{following.isoformat()} 02:00:00"):
+                self._activities(project, station, domain, year, month)
+                brief = briefs[date(year, month, 1)]
+                brief.action_submit()
+                brief.action_review("已审阅，按计划推进。")
+            self._count("monthly briefs", brief)
+
+    def _activities(self, project, station, domain, year, month):
+        """A month at the station: a casework session, a home visit and a group."""
+        rng = self.rng
+        workers = self.workers[station.id]
+        group = rng.randint(8, 15)
+        plan = [
+            ("case", 3, "个案跟进服务", 1, 1, workers[:1]),
+            ("visit", 11, "困境群体入户探访", 2, 2, workers[1:]),
+            ("group", 19, "社区支持小组活动", group, group * 2, workers),
+        ]
+        activities = self.env["sgz.activity"].create(
+            [
+                {
+                    "name": f"{month}月{name}",
+                    "activity_type": kind,
+                    "date": date(year, month, day + rng.randint(0, 6)),
+                    "project_id": project.id,
+                    "station_id": station.id,
+                    "domain_id": domain.id,
+                    "worker_ids": [(6, 0, team.ids)],
+                    "beneficiaries": beneficiaries,
+                    "attendances": attendances,
+                    "case_code": f"GA{project.id:05d}-{month:02d}"
+                    if kind == "case"
+                    else False,
+                    "location": station.name,
+                }
+                for kind, day, name, beneficiaries, attendances, team in plan
+            ]
+        )
+        self._count("activities", activities)
+        return activities
 
     def _budget(self, project, amount):
         env = self.env
@@ -925,7 +983,8 @@ def generate(env, preset="1", seed=2026, out=print, commit=True):
 def expected_counts(preset):
     """What ``preset`` makes: one project a station a year, three stages paid a past
     year (one the current year), two expenses a paid half-year by the ORM and ten a
-    month in bulk (to November the current year)."""
+    month in bulk (to November the current year), three activities a month (to
+    November) and a brief submitted and reviewed for each month (to October)."""
     size = PRESETS[preset]
     past = sum(1 for y in size["years"] if y < CURRENT_YEAR)
     current = len(size["years"]) - past
@@ -937,6 +996,8 @@ def expected_counts(preset):
         "projects": stations * len(size["years"]),
         "payments": stations * (3 * past + current),
         "evaluations": stations * 2 * past,
+        "activities": stations * 3 * (12 * past + LAST_MONTH * current),
+        "monthly briefs": stations * (12 * past + (LAST_MONTH - 1) * current),
         "bulk expenses": bulk,
         "expenses": stations * (4 * past + 2 * current) + bulk,
     }

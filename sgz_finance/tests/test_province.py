@@ -90,6 +90,50 @@ class TestProvinceGenerator(TransactionCase):
                     currency.compare_amounts(line.actual_amount, line.amount), 0
                 )
 
+    def test_briefs_follow_the_activities(self):
+        """Each month's brief is submitted on time and reviewed, its figures those of
+        the month's activities; the current month's is still a draft, and a reported
+        month's activities are frozen."""
+        gen = self.generator
+        province = self.province
+        projects = gen.projects
+        activities = projects.activity_ids_sgz
+        self.assertEqual(len(activities), self.made["activities"])
+        activities._validate_fields(activities._fields)
+        self.assertEqual(
+            set(activities.mapped("activity_type")), {"case", "visit", "group"}
+        )
+        briefs = projects.monthly_report_ids
+        reviewed = briefs.filtered(lambda b: b.state == "reviewed")
+        self.assertEqual(len(reviewed), self.made["monthly briefs"])
+        self.assertFalse(reviewed.filtered("is_late"))
+        self.assertFalse(briefs.filtered(lambda b: b.state == "submitted"))
+        # the drafts: the current year's months from November, not yet due
+        drafts = briefs - reviewed
+        self.assertEqual(
+            {(b.month.year, b.month.month) for b in drafts},
+            {(province.CURRENT_YEAR, m) for m in (province.LAST_MONTH, 12)},
+        )
+        for brief in reviewed:
+            month = brief._month_activities()
+            self.assertEqual(len(month), 3)
+            self.assertEqual(sum(brief.line_ids.mapped("sessions")), 3)
+            self.assertEqual(
+                sum(brief.line_ids.mapped("beneficiaries")),
+                sum(month.mapped("beneficiaries")),
+            )
+            self.assertEqual(
+                sum(brief.line_ids.mapped("attendances")),
+                sum(month.mapped("attendances")),
+            )
+            self.assertTrue(brief.work_summary)
+            self.assertLessEqual(brief.submit_date, brief.due_date)
+        reported = reviewed[0]._month_activities()[0]
+        before = reported.beneficiaries
+        with self.assertRaises(UserError):
+            reported.write({"beneficiaries": before + 1})
+        self.assertEqual(reported.beneficiaries, before)
+
     def test_agency_books_balance(self):
         Line = self.env["account.move.line"].sudo()
         for agency in self.generator.agencies:
