@@ -90,6 +90,44 @@ class TestProvinceGenerator(TransactionCase):
                     currency.compare_amounts(line.actual_amount, line.amount), 0
                 )
 
+    def test_inquiries_ran_their_steps(self):
+        """询价 projects: three sealed quotes opened after the deadline, the lowest
+        (the station's agency's, at the project's amount) awarded and approved, the
+        notice on time, the contract at the awarded amount."""
+        procs = self.env["sgz.procurement"].search(
+            [("project_ids", "in", self.generator.projects.ids)]
+        )
+        self.assertEqual(len(procs), len(self.generator.projects))
+        inquiries = procs.filtered(lambda p: p.method == "inquiry")
+        self.assertEqual(len(inquiries), self.made["procurements by inquiry"])
+        self.assertTrue(inquiries)
+        self.assertEqual(set((procs - inquiries).mapped("method")), {"public_tender"})
+        for proc in inquiries:
+            project = proc.project_ids
+            currency = proc.currency_id
+            self.assertEqual(proc.state, "awarded")
+            quotes = proc.quote_ids
+            self.assertEqual(len(quotes), 3)
+            self.assertEqual(sorted(quotes.mapped("state")), ["lost", "lost", "won"])
+            self.assertTrue(all(q.submitted_at < proc.quote_deadline for q in quotes))
+            self.assertGreaterEqual(proc.opened_at, proc.opening_time)
+            self.assertTrue(all(quotes.mapped("compliant")))
+            won = quotes.filtered(lambda q: q.state == "won")
+            self.assertEqual(won.supplier_id, project.agency_id)
+            self.assertEqual(won.rank, 1)
+            self.assertFalse(currency.compare_amounts(won.total_amount, project.amount))
+            self.assertLessEqual(
+                currency.compare_amounts(
+                    max(quotes.mapped("total_amount")), proc.budget_ceiling
+                ),
+                0,
+            )
+            self.assertTrue(proc.notice_date)
+            self.assertFalse(proc.notice_late)
+            self.assertFalse(
+                currency.compare_amounts(proc.contract_ids.amount, project.amount)
+            )
+
     def test_briefs_follow_the_activities(self):
         """Each month's brief is submitted on time and reviewed, its figures those of
         the month's activities; the current month's is still a draft, and a reported
@@ -224,7 +262,7 @@ class TestProvinceGenerator(TransactionCase):
         )
         self.env.invalidate_all()
         # Odoo's own check on the voucher or the pass's (both through the ORM)
-        with self.assertRaisesRegex((ValueError, UserError), "balanced"):
+        with self.assertRaisesRegex((ValueError, UserError), "balanced|平衡"):
             gen.check_bulk_expenses()
         self.env.cr.execute(
             "UPDATE account_move_line SET debit = debit - 0.01, balance = balance "
@@ -238,7 +276,9 @@ class TestProvinceGenerator(TransactionCase):
             [expense.evidence_ids[0].id],
         )
         self.env.invalidate_all()
-        with self.assertRaisesRegex(ValueError, rf"\({expense.id}\).*evidence missing"):
+        with self.assertRaisesRegex(
+            ValueError, rf"\({expense.id}\).*(evidence missing|缺少凭据)"
+        ):
             gen.check_bulk_expenses()
 
     def test_the_province_preset_is_refused_until_its_loader(self):
