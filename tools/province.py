@@ -20,8 +20,9 @@ passes the role checks and nothing else), each step on the date it would happen
 in ``PRESETS``; ``tiny`` feeds ``sgz_finance/tests/test_province.py``.
 
 Not done yet (docs/limits.md): the 100 % preset (its projects' steps through the ORM
-take about 1.5 s each, 105 minutes for 4,200 projects: it needs bulk loaders beyond the
-expenses' to finish within an hour); 竞争性磋商 and 单一来源 in the generated data.
+take 1.5 to 1.9 s each, 105 to 133 minutes for 4,200 projects: it needs bulk loaders
+beyond the expenses' to finish within an hour); 竞争性磋商 and 单一来源 in the
+generated data.
 """
 
 import base64
@@ -49,9 +50,9 @@ PRESETS = {
     "10": {"townships": 140, "agencies": 30, "years": (2024, 2025, 2026)},
 }
 UNSUPPORTED = {
-    "100": "the 100 % preset is not written: its 9,800 bureau payments take about "
-    "0.6 s each through the ORM (95 minutes alone) and have no bulk loader yet "
-    "(docs/performance.md): use --scale 1 or 10",
+    "100": "the 100 % preset is not written: its 4,200 projects take 1.5 to 1.9 s "
+    "each through the ORM (105 to 133 minutes), the bureau payments more than half "
+    "of it, and have no bulk loader yet (docs/performance.md): use --scale 1 or 10",
 }
 CURRENT_YEAR = 2026
 # the wall clock, held where ``freeze_time`` does not look (it swaps every module-level
